@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppRuntime, PlatformModule } from '@rlp/platform';
+import { AdminAccountsController } from './admin-accounts.controller';
+
+export const ASSESSOR_API_DOCS = {
+  title: 'Register Loopbaanprofessional — assessoren en certificeringsbureau / assessor and admin API',
+  description: 'Beoordelen, certificeringsgesprek, besluit en register; beheer onder de rol admin. / Assessment, interview, decision and register; administration behind the admin role.',
+};
+
+@Module({})
+export class AssessorApiModule {
+  static forRoot(runtime: Omit<AppRuntime, 'name' | 'portalRoles'>): DynamicModule {
+    return {
+      module: AssessorApiModule,
+      imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] })],
+      controllers: [AdminAccountsController],
+    };
+  }
+}

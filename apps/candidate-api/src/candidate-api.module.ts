@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppRuntime, PlatformModule } from '@rlp/platform';
+import { RegistrationController } from './registration.controller';
+
+export const CANDIDATE_API_DOCS = {
+  title: 'Register Loopbaanprofessional — kandidaatportaal / candidate portal API',
+  description: 'Portfolio opbouwen, documenten uploaden, volledigheid controleren en indienen. / Build, check and submit a portfolio.',
+};
+
+@Module({})
+export class CandidateApiModule {
+  static forRoot(runtime: Omit<AppRuntime, 'name' | 'portalRoles'>): DynamicModule {
+    return {
+      module: CandidateApiModule,
+      imports: [PlatformModule.forRoot({ ...runtime, name: 'candidate-api', portalRoles: ['candidate'] })],
+      controllers: [RegistrationController],
+    };
+  }
+}

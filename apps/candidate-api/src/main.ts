@@ -1,0 +1,37 @@
+/**
+ * Runs only the candidate API (as the Docker stack does, one container per app). Without
+ * DATABASE_URL / S3_ENDPOINT it starts the embedded servers itself; `npm start` runs both apps.
+ */
+import 'reflect-metadata';
+import { AccountsService } from '@rlp/accounts';
+import { seedAccounts } from '@rlp/demo';
+import { createApp, installGracefulShutdown, listen, loadConfig, prepareInfrastructure, runClosers } from '@rlp/platform';
+import { CANDIDATE_API_DOCS, CandidateApiModule } from './candidate-api.module';
+
+const log = (line: string) => console.log(`[candidate-api] ${line}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const infra = await prepareInfrastructure(config, log);
+  const closers: Array<() => Promise<void>> = [() => infra.stop()];
+  installGracefulShutdown(closers, log);
+  try {
+    const app = await createApp(
+      CandidateApiModule.forRoot({ config, databaseUrl: infra.databaseUrl, storageEndpoint: infra.storageEndpoint }),
+      config,
+      CANDIDATE_API_DOCS,
+    );
+    closers.unshift(() => app.close());
+    const seed = await seedAccounts(app.get(AccountsService), config);
+    if (seed.admin.generatedPassword) log(`first admin ${seed.admin.email} password: ${seed.admin.generatedPassword} (shown only this once)`);
+    log(`listening on ${await listen(app, config.candidatePort)}`);
+  } catch (err) {
+    await runClosers(closers, log);
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('[candidate-api] start-up failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { bilingual } from '../../platform/src/bilingual';
+import { DomainError } from '../../platform/src/domain-error';
+import { ACCESS_KEY, AccessPolicy } from './access.decorators';
+import { AccountsService, Principal } from './accounts.service';
+
+export type AuthedRequest = Request & { principal?: Principal; id?: string };
+
+export function bearerToken(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Deny by default: a route that declares neither @Public() nor @Roles(...) is refused for
+ * everyone (and logged), so forgetting the declaration can never open a route.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('AccessGuard');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const token = bearerToken(req);
+    const principal = token ? await this.accounts.authenticate(token) : null;
+    if (principal) req.principal = principal;
+    if (!policy) {
+      this.logger.error(`route without access declaration: ${req.method} ${req.route?.path ?? req.path}`);
+      throw new DomainError('forbidden', 'ROUTE_NOT_DECLARED', bilingual('Geen toegang', 'Forbidden'));
+    }
+    if (policy.kind === 'public') return true;
+    if (!principal) {
+      throw new DomainError(
+        'unauthenticated',
+        token || req.headers.authorization ? 'SESSION_INVALID' : 'UNAUTHENTICATED',
+        bilingual('Log in om verder te gaan', 'Please log in to continue'),
+      );
+    }
+    if (!policy.roles.includes(principal.role)) {
+      throw new DomainError('forbidden', 'ROLE_FORBIDDEN', bilingual('Uw rol heeft hier geen toegang', 'Your role has no access here'), {
+        required: policy.roles,
+      });
+    }
+    return true;
+  }
+}

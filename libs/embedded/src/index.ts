@@ -1,0 +1,4 @@
+export * from './embedded-postgres';
+export * from './embedded-s3';
+export * from './free-port';
+export * from './infrastructure';

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { AppConfig } from '../../platform/src/config';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { startEmbeddedS3 } from './embedded-s3';
+
+export interface Infrastructure {
+  databaseUrl: string;
+  storageEndpoint: string;
+  /** What was started here (for the start-up banner). */
+  embedded: { postgres: boolean; s3: boolean };
+  /** Stops whatever was started here, S3 first, PostgreSQL last. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const APP_DATABASE = 'rlp';
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Embedded defaults: with no DATABASE_URL an embedded PostgreSQL runs with its data under
+ * `<DATA_DIR>/postgres`; with no S3_ENDPOINT an s3rver stores under `<DATA_DIR>/s3`. Both survive
+ * restarts. With the variables set, nothing is started and those servers are used.
+ */
+export async function resolveInfrastructure(config: AppConfig, log: (line: string) => void = () => undefined): Promise<Infrastructure> {
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    while (stops.length) await stops.pop()!().catch(() => undefined);
+  };
+  try {
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      log(`starting embedded PostgreSQL in ${join(config.dataDir, 'postgres')}`);
+      const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true });
+      stops.push(() => pg.stop());
+      await ensureDatabase(pg.adminUrl, APP_DATABASE);
+      databaseUrl = pg.urlFor(APP_DATABASE);
+    }
+    let storageEndpoint = config.storage.endpoint;
+    if (!storageEndpoint) {
+      log(`starting embedded S3 server in ${join(config.dataDir, 's3')}`);
+      const s3 = await startEmbeddedS3({ directory: join(config.dataDir, 's3'), buckets: [config.storage.bucket] });
+      stops.push(() => s3.stop());
+      storageEndpoint = s3.endpoint;
+    }
+    return {
+      databaseUrl,
+      storageEndpoint,
+      embedded: { postgres: !config.database.url, s3: !config.storage.endpoint },
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

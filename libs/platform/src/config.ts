@@ -1,0 +1,129 @@
+/**
+ * The one place that reads the environment. Every other module receives an `AppConfig`.
+ * `docker-compose.yml` is checked against `CONFIG_ENV_NAMES` by a test, so a renamed
+ * variable cannot silently fall out of the production-like stack.
+ */
+export interface DatabaseConfig {
+  /** postgres:// URL; absent means "start the embedded PostgreSQL". */
+  url: string | undefined;
+}
+
+export interface StorageConfig {
+  /** http(s) URL of an S3-compatible endpoint; absent means "start the embedded S3 server". */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+export interface AuthConfig {
+  /** Absolute lifetime of a session, in minutes. */
+  sessionTtlMinutes: number;
+  /** A session unused for this long expires, in minutes. */
+  sessionIdleMinutes: number;
+  /** Failed-or-not login attempts allowed per e-mail and per client address in the window. */
+  loginMaxAttempts: number;
+  loginWindowSeconds: number;
+  passwordMinLength: number;
+}
+
+export interface AppConfig {
+  candidatePort: number;
+  assessorPort: number;
+  dataDir: string;
+  logLevel: string;
+  database: DatabaseConfig;
+  storage: StorageConfig;
+  auth: AuthConfig;
+  /** First admin; when the password is absent one is generated and printed once. */
+  adminEmail: string;
+  adminPassword: string | undefined;
+  seedDemoData: boolean;
+  /** Largest JSON body accepted, e.g. "1mb". */
+  bodyLimit: string;
+}
+
+export const CONFIG_ENV_NAMES = [
+  'CANDIDATE_API_PORT',
+  'ASSESSOR_API_PORT',
+  'DATA_DIR',
+  'LOG_LEVEL',
+  'DATABASE_URL',
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_BUCKET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+  'SESSION_TTL_MINUTES',
+  'SESSION_IDLE_MINUTES',
+  'LOGIN_MAX_ATTEMPTS',
+  'LOGIN_WINDOW_SECONDS',
+  'PASSWORD_MIN_LENGTH',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'SEED_DEMO_DATA',
+  'BODY_LIMIT',
+] as const;
+
+export type ConfigEnvName = (typeof CONFIG_ENV_NAMES)[number];
+type Env = Partial<Record<ConfigEnvName, string>>;
+
+export class ConfigError extends Error {}
+
+function int(env: Env, name: ConfigEnvName, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: ConfigEnvName, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function optional(env: Env, name: ConfigEnvName): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const e = env as Env;
+  const embeddedS3 = optional(e, 'S3_ENDPOINT') === undefined;
+  return {
+    candidatePort: int(e, 'CANDIDATE_API_PORT', 3000, 0),
+    assessorPort: int(e, 'ASSESSOR_API_PORT', 3001, 0),
+    dataDir: optional(e, 'DATA_DIR') ?? '.data',
+    logLevel: optional(e, 'LOG_LEVEL') ?? 'info',
+    database: { url: optional(e, 'DATABASE_URL') },
+    storage: {
+      endpoint: optional(e, 'S3_ENDPOINT'),
+      region: optional(e, 'S3_REGION') ?? 'eu-west-1',
+      bucket: optional(e, 'S3_BUCKET') ?? 'rlp-documents',
+      // s3rver accepts exactly these credentials; a real endpoint needs real ones.
+      accessKeyId: optional(e, 'S3_ACCESS_KEY_ID') ?? (embeddedS3 ? 'S3RVER' : ''),
+      secretAccessKey: optional(e, 'S3_SECRET_ACCESS_KEY') ?? (embeddedS3 ? 'S3RVER' : ''),
+      forcePathStyle: bool(e, 'S3_FORCE_PATH_STYLE', true),
+    },
+    auth: {
+      sessionTtlMinutes: int(e, 'SESSION_TTL_MINUTES', 12 * 60),
+      sessionIdleMinutes: int(e, 'SESSION_IDLE_MINUTES', 60),
+      loginMaxAttempts: int(e, 'LOGIN_MAX_ATTEMPTS', 10),
+      loginWindowSeconds: int(e, 'LOGIN_WINDOW_SECONDS', 15 * 60),
+      passwordMinLength: int(e, 'PASSWORD_MIN_LENGTH', 12),
+    },
+    adminEmail: (optional(e, 'ADMIN_EMAIL') ?? 'admin@rlp.local').toLowerCase(),
+    adminPassword: optional(e, 'ADMIN_PASSWORD'),
+    seedDemoData: bool(e, 'SEED_DEMO_DATA', true),
+    bodyLimit: optional(e, 'BODY_LIMIT') ?? '1mb',
+  };
+}

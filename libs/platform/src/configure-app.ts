@@ -1,0 +1,83 @@
+import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { bilingual } from './bilingual';
+import type { AppConfig } from './config';
+import { DomainError } from './domain-error';
+import { ErrorFilter } from './error.filter';
+
+export interface ValidationIssue {
+  path: string;
+  constraints: string[];
+}
+
+function flatten(errors: ValidationError[], prefix = ''): ValidationIssue[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ path, constraints: Object.values(e.constraints) }] : [];
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+export function validationError(errors: ValidationError[]): DomainError {
+  return new DomainError(
+    'validation',
+    'VALIDATION_FAILED',
+    bilingual('De invoer is ongeldig', 'The input is invalid'),
+    flatten(errors).slice(0, 50),
+  );
+}
+
+export interface AppDocsInfo {
+  title: string;
+  description: string;
+}
+
+/**
+ * The one place that makes an app behave like the platform: used by main.ts, the start script
+ * and every e2e test, so tests exercise the real pipes, filters and headers.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig, docs: AppDocsInfo): void {
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI at /docs uses inline bootstrapping scripts and styles.
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      exceptionFactory: validationError,
+    }),
+  );
+  app.useGlobalFilters(new ErrorFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(docs.title).setDescription(docs.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Creates and configures an app; `init()` is left to the caller (listen or supertest). */
+export async function createApp(module: Parameters<typeof NestFactory.create>[0], config: AppConfig, docs: AppDocsInfo): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, abortOnError: false });
+  configureApp(app, config, docs);
+  return app;
+}
+
+export type { INestApplication };

@@ -1,0 +1,87 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { bilingual } from './bilingual';
+import { DomainError, ERROR_KIND_STATUS, ErrorBody } from './domain-error';
+
+const HTTP_CODES: Record<number, { code: string; message: string }> = {
+  400: { code: 'BAD_REQUEST', message: bilingual('Ongeldig verzoek', 'Bad request') },
+  401: { code: 'UNAUTHENTICATED', message: bilingual('Niet ingelogd', 'Not authenticated') },
+  403: { code: 'FORBIDDEN', message: bilingual('Geen toegang', 'Forbidden') },
+  404: { code: 'NOT_FOUND', message: bilingual('Niet gevonden', 'Not found') },
+  405: { code: 'METHOD_NOT_ALLOWED', message: bilingual('Methode niet toegestaan', 'Method not allowed') },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: bilingual('Verzoek is te groot', 'Request body too large') },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: bilingual('Ongeldig inhoudstype', 'Unsupported media type') },
+  429: { code: 'RATE_LIMITED', message: bilingual('Te veel verzoeken', 'Too many requests') },
+};
+
+/** Errors thrown by body-parser before any route runs carry `status` and `type`. */
+interface BodyParserError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+}
+
+/**
+ * The one error filter: domain errors by their kind, framework HTTP errors by status,
+ * body-parser errors (bad JSON, too large) as 4xx, everything else as an opaque 500
+ * that is logged with the request id but never leaks internals to the client.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const { status, body, headers } = this.toResponse(exception);
+    if (status >= 500) {
+      this.logger.error(
+        { err: exception, requestId: req.id, method: req.method, url: req.originalUrl },
+        'unhandled error',
+      );
+    }
+    if (res.headersSent) return;
+    for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
+    res.status(status).json(body);
+  }
+
+  toResponse(exception: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+    if (exception instanceof DomainError) {
+      const body: ErrorBody = { code: exception.code, message: exception.message };
+      if (exception.details !== undefined) body.details = exception.details;
+      return { status: ERROR_KIND_STATUS[exception.kind], body, ...(exception.headers ? { headers: exception.headers } : {}) };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const known = HTTP_CODES[status];
+      if (status >= 500 || !known) {
+        return status >= 500 ? this.internal() : { status, body: { code: `HTTP_${status}`, message: exception.message } };
+      }
+      return { status, body: { code: known.code, message: known.message } };
+    }
+    const bp = exception as BodyParserError | null;
+    const bpStatus = bp?.status ?? bp?.statusCode;
+    if (typeof bpStatus === 'number' && bpStatus >= 400 && bpStatus < 500) {
+      if (bp?.type === 'entity.parse.failed') {
+        return {
+          status: 400,
+          body: { code: 'MALFORMED_JSON', message: bilingual('De inhoud is geen geldige JSON', 'The body is not valid JSON') },
+        };
+      }
+      const known = HTTP_CODES[bpStatus] ?? HTTP_CODES[400]!;
+      return { status: bpStatus, body: { code: known.code, message: known.message } };
+    }
+    return this.internal();
+  }
+
+  private internal() {
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: {
+        code: 'INTERNAL_ERROR',
+        message: bilingual('Er ging iets mis aan onze kant', 'Something went wrong on our side'),
+      },
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessGuard } from '../../accounts/src/access.guard';
+import { AccountsService } from '../../accounts/src/accounts.service';
+import { AuthController } from '../../accounts/src/auth.controller';
+import { LoginRateLimiter } from '../../accounts/src/login-rate-limiter';
+import { PasswordHasher } from '../../accounts/src/password-hasher';
+import { AUTH_CONFIG, PORTAL_ROLES } from '../../accounts/src/tokens';
+import type { Role } from '../../accounts/src/user.entity';
+import { AuditService } from '../../audit/src/audit.service';
+import { databaseProviders } from '../../persistence/src/database.providers';
+import { DataSource } from 'typeorm';
+import { createS3Client } from '../../storage/src/s3-client.factory';
+import { S3_CLIENT, STORAGE_BUCKET, StorageService } from '../../storage/src/storage.service';
+import { Clock, SystemClock } from './clock';
+import type { AppConfig } from './config';
+import { HealthController } from './health.controller';
+import { APP_CONFIG, APP_NAME } from './platform.tokens';
+
+/** Everything a running app needs that is not read from the environment by itself. */
+export interface AppRuntime {
+  name: 'candidate-api' | 'assessor-api';
+  config: AppConfig;
+  databaseUrl: string;
+  storageEndpoint: string;
+  /** Which roles may log in on this app. */
+  portalRoles: readonly Role[];
+  /** Tests pass a FixedClock; the apps use the system clock. */
+  clock?: Clock;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * Shared wiring of both apps: logging, persistence, storage, accounts, audit, health and the
+ * deny-by-default access guard. Apps add their own feature controllers on top.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(runtime: AppRuntime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            name: runtime.name,
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            // Never log credentials; bodies are not logged at all.
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
+          },
+        }),
+      ],
+      controllers: [HealthController, AuthController],
+      providers: [
+        { provide: APP_NAME, useValue: runtime.name },
+        { provide: APP_CONFIG, useValue: config },
+        { provide: AUTH_CONFIG, useValue: config.auth },
+        { provide: PORTAL_ROLES, useValue: runtime.portalRoles },
+        { provide: Clock, useValue: runtime.clock ?? new SystemClock() },
+        { provide: S3_CLIENT, useFactory: () => createS3Client(config.storage, runtime.storageEndpoint) },
+        { provide: STORAGE_BUCKET, useValue: config.storage.bucket },
+        ...databaseProviders(runtime.databaseUrl, runtime.name),
+        StorageService,
+        AuditService,
+        PasswordHasher,
+        LoginRateLimiter,
+        AccountsService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [DataSource, APP_NAME, APP_CONFIG, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, PasswordHasher, LoginRateLimiter],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './s3-client.factory';
+export * from './storage.service';

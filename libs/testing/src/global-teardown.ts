@@ -1,0 +1,5 @@
+import { stopInfra } from './global-setup';
+
+export default async function globalTeardown(): Promise<void> {
+  await stopInfra();
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { assertTestDatabaseName, replaceDatabase, requireEnv, TEST_ENV } from './test-env';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: requireEnv(TEST_ENV.adminUrl) });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database for one test file: a copy of the template the global setup made. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = requireEnv(TEST_ENV.template);
+  const name = `rlp_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  assertTestDatabaseName(name);
+  await withAdmin(async (c) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        return;
+      } catch (err) {
+        // Two files copying the template at the same instant: wait and try again.
+        if (attempt < 20 && /being accessed by other users/.test((err as Error).message)) {
+          await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+          continue;
+        }
+        throw err;
+      }
+    }
+  });
+  return {
+    name,
+    url: replaceDatabase(requireEnv(TEST_ENV.adminUrl), name),
+    drop: () => withAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+  };
+}

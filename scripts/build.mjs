@@ -1,0 +1,46 @@
+// Compiles apps/, libs/ and scripts/ to dist/ with SWC (decorator metadata included, @rlp/*
+// aliases rewritten to relative paths). Type-checking is `npm run lint` (tsc --noEmit).
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'dist');
+const skip = /\.(spec|integration-spec|e2e-spec)\.ts$|\.d\.ts$/;
+
+async function* walk(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(p);
+    else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield p;
+  }
+}
+
+const options = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2023',
+    baseUrl: root,
+    paths: { '@rlp/*': ['libs/*/src'] },
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs', ignoreDynamic: true },
+  sourceMaps: true,
+};
+
+const started = Date.now();
+await rm(out, { recursive: true, force: true });
+let count = 0;
+for (const top of ['apps', 'libs', 'scripts']) {
+  for await (const file of walk(join(root, top))) {
+    const rel = relative(root, file).replace(/\.ts$/, '.js');
+    const target = join(out, rel);
+    const { code, map } = await transformFile(file, { ...options, filename: file, outputPath: target });
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, code + `\n//# sourceMappingURL=${rel.split('/').pop()}.map\n`);
+    if (map) await writeFile(target + '.map', map);
+    count++;
+  }
+}
+console.log(`build: ${count} files to dist/ in ${Date.now() - started} ms`);

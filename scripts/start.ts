@@ -1,0 +1,66 @@
+/**
+ * `npm start`: the whole platform in one process on the embedded defaults (or on DATABASE_URL /
+ * S3_ENDPOINT when set): migrations, first admin and demo data, both APIs. Ctrl-C stops everything.
+ */
+import 'reflect-metadata';
+import { AccountsService } from '@rlp/accounts';
+import { seedAccounts } from '@rlp/demo';
+import { createApp, installGracefulShutdown, listen, loadConfig, prepareInfrastructure, runClosers } from '@rlp/platform';
+import { ASSESSOR_API_DOCS, AssessorApiModule } from '../apps/assessor-api/src/assessor-api.module';
+import { CANDIDATE_API_DOCS, CandidateApiModule } from '../apps/candidate-api/src/candidate-api.module';
+
+const log = (line: string) => console.log(`[rlp] ${line}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const infra = await prepareInfrastructure(config, log);
+  // Apps are closed first (in-flight requests finish), the embedded servers last.
+  const closers: Array<() => Promise<void>> = [() => infra.stop()];
+  installGracefulShutdown(closers, log);
+  try {
+    const runtime = { config, databaseUrl: infra.databaseUrl, storageEndpoint: infra.storageEndpoint };
+    const candidate = await createApp(CandidateApiModule.forRoot(runtime), config, CANDIDATE_API_DOCS);
+    closers.unshift(() => candidate.close());
+    const assessor = await createApp(AssessorApiModule.forRoot(runtime), config, ASSESSOR_API_DOCS);
+    closers.unshift(() => assessor.close());
+    const seed = await seedAccounts(assessor.get(AccountsService), config);
+    const candidateUrl = await listen(candidate, config.candidatePort);
+    const assessorUrl = await listen(assessor, config.assessorPort);
+    printBanner(config, infra, seed, candidateUrl, assessorUrl);
+  } catch (err) {
+    await runClosers(closers, log);
+    throw err;
+  }
+}
+
+function printBanner(
+  config: ReturnType<typeof loadConfig>,
+  infra: Awaited<ReturnType<typeof prepareInfrastructure>>,
+  seed: Awaited<ReturnType<typeof seedAccounts>>,
+  candidateUrl: string,
+  assessorUrl: string,
+): void {
+  const lines = [
+    '',
+    'Register Loopbaanprofessional is running / draait',
+    `  candidate API  ${candidateUrl}   (docs: ${candidateUrl}/docs, health: ${candidateUrl}/health)`,
+    `  assessor API   ${assessorUrl}   (docs: ${assessorUrl}/docs, health: ${assessorUrl}/health)`,
+    `  database       ${infra.embedded.postgres ? `embedded PostgreSQL, data in ${config.dataDir}/postgres` : 'DATABASE_URL'}`,
+    `  documents      ${infra.embedded.s3 ? `embedded S3 at ${infra.storageEndpoint}, data in ${config.dataDir}/s3` : infra.storageEndpoint}`,
+    '',
+    'Logins (POST /auth/login):',
+    seed.admin.generatedPassword
+      ? `  admin      ${seed.admin.email}  password: ${seed.admin.generatedPassword}   <- generated, shown only this once`
+      : `  admin      ${seed.admin.email}  (password: ${config.adminPassword ? 'from ADMIN_PASSWORD' : 'as printed on the first start'})`,
+    ...seed.demo.map((d) => `  ${d.role.padEnd(10)} ${d.email}  password: ${d.password}`),
+    '',
+    'Ctrl-C stops everything.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error('[rlp] start-up failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
