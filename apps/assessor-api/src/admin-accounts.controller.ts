@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { UuidPipe } from '@rlp/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccountsService,
@@ -34,7 +35,7 @@ export class AdminAccountsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate an account; its sessions end at once' })
   deactivate(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentPrincipal() actor: Principal,
     @RequestId() requestId?: string,
   ): Promise<PublicAccount> {

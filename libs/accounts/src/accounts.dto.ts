@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from './user.entity';
 
@@ -16,6 +17,7 @@ export class LoginDto {
 
 export class RegisterCandidateDto {
   @ApiProperty({ example: 'j.jansen@example.nl' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   @MaxLength(254)
   email!: string;

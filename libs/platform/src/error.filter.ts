@@ -54,6 +54,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      if (status === 400 && exception.cause instanceof SyntaxError) return this.malformedJson();
       const known = HTTP_CODES[status];
       if (status >= 500 || !known) {
         return status >= 500 ? this.internal() : { status, body: { code: `HTTP_${status}`, message: exception.message } };
@@ -63,16 +64,18 @@ export class ErrorFilter implements ExceptionFilter {
     const bp = exception as BodyParserError | null;
     const bpStatus = bp?.status ?? bp?.statusCode;
     if (typeof bpStatus === 'number' && bpStatus >= 400 && bpStatus < 500) {
-      if (bp?.type === 'entity.parse.failed') {
-        return {
-          status: 400,
-          body: { code: 'MALFORMED_JSON', message: bilingual('De inhoud is geen geldige JSON', 'The body is not valid JSON') },
-        };
-      }
+      if (bp?.type === 'entity.parse.failed') return this.malformedJson();
       const known = HTTP_CODES[bpStatus] ?? HTTP_CODES[400]!;
       return { status: bpStatus, body: { code: known.code, message: known.message } };
     }
     return this.internal();
+  }
+
+  private malformedJson() {
+    return {
+      status: 400,
+      body: { code: 'MALFORMED_JSON', message: bilingual('De inhoud is geen geldige JSON', 'The body is not valid JSON') },
+    };
   }
 
   private internal() {

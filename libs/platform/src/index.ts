@@ -7,3 +7,5 @@ export * from './error.filter';
 export * from './platform.module';
 export * from './platform.tokens';
 export * from './runtime';
+export * from './route-inventory';
+export * from './uuid.pipe';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard } from '../../accounts/src/access.guard';
 import { AccountsService } from '../../accounts/src/accounts.service';
@@ -45,6 +45,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
+        DiscoveryModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
