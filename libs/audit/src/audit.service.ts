@@ -23,7 +23,7 @@ export class AuditService {
       subjectType: event.subjectType,
       subjectId: event.subjectId ?? null,
       requestId: event.requestId ?? null,
-      data: event.data ?? {},
+      data: (event.data ?? {}) as never,
     });
   }
 }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts the platform exactly as the README says (npm start, embedded defaults) in a scratch data
+# directory, waits for /health of both APIs, logs in on both, then sends Ctrl-C (SIGINT to the
+# process group) and checks that everything stopped: no app, no PostgreSQL, no S3 server left.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data_dir=$(mktemp -d /tmp/rlp-smoke-XXXXXX)
+chmod 755 "$data_dir" # embedded PostgreSQL runs as the postgres user when we are root
+log="$data_dir/start.log"
+export DATA_DIR="$data_dir/data" LOG_LEVEL=warn
+setsid npm start >"$log" 2>&1 &
+pid=$!
+cleanup() { kill -KILL -- "-$pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+ok=0
+for _ in $(seq 1 180); do
+  if curl -fsS http://localhost:3000/health >/dev/null 2>&1 && curl -fsS http://localhost:3001/health >/dev/null 2>&1; then ok=1; break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then break; fi
+  sleep 1
+done
+if [ "$ok" != 1 ]; then echo "smoke: the platform did not become healthy"; cat "$log"; exit 1; fi
+echo "smoke: candidate /health -> $(curl -fsS http://localhost:3000/health)"
+echo "smoke: assessor  /health -> $(curl -fsS http://localhost:3001/health)"
+curl -fsS -o /dev/null http://localhost:3000/docs-json && curl -fsS -o /dev/null http://localhost:3001/docs-json
+curl -fsS -X POST http://localhost:3000/auth/login -H 'content-type: application/json' \
+  -d '{"email":"kandidaat@demo.rlp.local","password":"demo-kandidaat-2026"}' >/dev/null
+curl -fsS -X POST http://localhost:3001/auth/login -H 'content-type: application/json' \
+  -d '{"email":"assessor1@demo.rlp.local","password":"demo-assessor1-2026"}' >/dev/null
+code=$(curl -s -o /dev/null -w '%{http_code}' http://localhost:3001/admin/accounts)
+[ "$code" = 401 ] || { echo "smoke: unauthenticated admin call answered $code, expected 401"; exit 1; }
+echo "smoke: logins work on both apps; an unauthenticated call is refused (401)"
+
+kill -INT -- "-$pid"
+for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+if kill -0 "$pid" 2>/dev/null; then echo "smoke: still running 30 s after Ctrl-C"; cat "$log"; exit 1; fi
+sleep 1
+if pgrep -f "$data_dir" >/dev/null; then echo "smoke: processes left behind:"; pgrep -af "$data_dir"; exit 1; fi
+if curl -s -o /dev/null http://localhost:3000/health; then echo "smoke: port 3000 still answers"; exit 1; fi
+grep -q "stopped" "$log" || { echo "smoke: no clean shutdown message"; cat "$log"; exit 1; }
+echo "smoke: clean shutdown, nothing left running"
+trap - EXIT
+rm -rf "$data_dir"
