@@ -40,14 +40,17 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
  * Both apps built exactly as in production (createApp → configureApp), on this file's own
  * database and bucket, with a clock the test controls.
  */
-export async function startTestPlatform(options: { env?: Record<string, string>; now?: Date } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { env?: Record<string, string>; now?: Date; /** e.g. a dead endpoint, to test outages */ storageEndpoint?: string } = {},
+): Promise<TestPlatform> {
   const config = testConfig(options.env);
   const db = await createTestDatabase();
   const s3 = createS3Client(config.storage, requireEnv(TEST_ENV.s3Endpoint));
   await s3.send(new CreateBucketCommand({ Bucket: config.storage.bucket }));
   s3.destroy();
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
-  const runtime = { config, databaseUrl: db.url, storageEndpoint: requireEnv(TEST_ENV.s3Endpoint), clock: clock as Clock };
+  const storageEndpoint = options.storageEndpoint ?? requireEnv(TEST_ENV.s3Endpoint);
+  const runtime = { config, databaseUrl: db.url, storageEndpoint, clock: clock as Clock };
   const candidate = await createApp(CandidateApiModule.forRoot(runtime), config, CANDIDATE_API_DOCS);
   const assessor = await createApp(AssessorApiModule.forRoot(runtime), config, ASSESSOR_API_DOCS);
   await candidate.init();

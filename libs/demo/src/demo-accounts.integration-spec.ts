@@ -1,0 +1,43 @@
+import request from 'supertest';
+import { AccountsService } from '../../accounts/src/accounts.service';
+import { loadConfig } from '../../platform/src/config';
+import { startTestPlatform, TestPlatform } from '../../testing/src/test-app';
+import { DEMO_ACCOUNTS, seedAccounts } from './demo-accounts';
+
+describe('seeding the first admin and demo accounts', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+  });
+  afterAll(() => p.close());
+
+  it('generates the admin password once, and a second run changes nothing', async () => {
+    const accounts = p.assessor.get(AccountsService);
+    const config = { ...loadConfig({}), adminEmail: 'office@test.rlp.local' };
+    const first = await seedAccounts(accounts, config);
+    expect(first.admin.created).toBe(true);
+    expect(first.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const before = await accounts.listAccounts();
+
+    const second = await seedAccounts(accounts, config);
+    expect(second.admin).toEqual({ email: 'office@test.rlp.local', created: false });
+    expect(await accounts.listAccounts()).toEqual(before);
+
+    await request(p.assessor.getHttpServer())
+      .post('/auth/login')
+      .send({ email: 'office@test.rlp.local', password: first.admin.generatedPassword })
+      .expect(200);
+    for (const demo of DEMO_ACCOUNTS) {
+      const app = demo.role === 'candidate' ? p.candidate : p.assessor;
+      await request(app.getHttpServer()).post('/auth/login').send({ email: demo.email, password: demo.password }).expect(200);
+    }
+  });
+
+  it('takes the admin password from ADMIN_PASSWORD and seeds no demo accounts when told not to', async () => {
+    const accounts = p.assessor.get(AccountsService);
+    const config = loadConfig({ ADMIN_EMAIL: 'chosen@test.rlp.local', ADMIN_PASSWORD: 'a-chosen-admin-password', SEED_DEMO_DATA: 'false' });
+    const result = await seedAccounts(accounts, config);
+    expect(result).toEqual({ admin: { email: 'chosen@test.rlp.local', created: true }, demo: [] });
+    await request(p.assessor.getHttpServer()).post('/auth/login').send({ email: 'chosen@test.rlp.local', password: 'a-chosen-admin-password' }).expect(200);
+  });
+});
