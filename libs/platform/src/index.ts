@@ -9,3 +9,4 @@ export * from './platform.tokens';
 export * from './runtime';
 export * from './route-inventory';
 export * from './uuid.pipe';
+export * from './http-logger';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -17,6 +16,7 @@ import { S3_CLIENT, STORAGE_BUCKET, StorageService } from '../../storage/src/sto
 import { Clock, SystemClock } from './clock';
 import type { AppConfig } from './config';
 import { HealthController } from './health.controller';
+import { httpLoggerOptions } from './http-logger';
 import { APP_CONFIG, APP_NAME } from './platform.tokens';
 
 /** Everything a running app needs that is not read from the environment by itself. */
@@ -31,8 +31,6 @@ export interface AppRuntime {
   clock?: Clock;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 /**
  * Shared wiring of both apps: logging, persistence, storage, accounts, audit, health and the
  * deny-by-default access guard. Apps add their own feature controllers on top.
@@ -46,23 +44,7 @@ export class PlatformModule {
       global: true,
       imports: [
         DiscoveryModule,
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            name: runtime.name,
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
-            // Never log credentials; bodies are not logged at all.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-            },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(runtime.name, config.logLevel) }),
       ],
       controllers: [HealthController, AuthController],
       providers: [
