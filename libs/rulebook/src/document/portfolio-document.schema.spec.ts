@@ -30,7 +30,7 @@ const propertyNames = (node: Schema | undefined): string[] => Object.keys(node?.
 const keys = <T>(record: Record<keyof T, true>): string[] => Object.keys(record).sort();
 
 describe('docs/portfolio-document.schema.json', () => {
-  it('is exactly the schema exported by the library (regenerate with libs/rulebook/scripts/write-schema.ts)', () => {
+  it('is exactly the schema exported by the library (regenerate with scripts/rulebook/write-schema.ts)', () => {
     const published: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'portfolio-document.schema.json'), 'utf8'));
     expect(published).toEqual(JSON.parse(JSON.stringify(portfolioDocumentSchema)));
   });

@@ -3,7 +3,7 @@ import { EVIDENCE_KINDS, PORTFOLIO_DOCUMENT_SCHEMA_VERSION } from './portfolio-d
 
 /**
  * JSON Schema (draft-07) of the portfolio document: the single source of truth for
- * docs/portfolio-document.schema.json (written by libs/rulebook/scripts/write-schema.ts; a unit
+ * docs/portfolio-document.schema.json (written by scripts/rulebook/write-schema.ts; a unit
  * test keeps the two equal).
  *
  * The schema checks shape only. Everything is optional apart from `schemaVersion` and

@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PortfolioDocument } from '../src/document/portfolio-document.types';
-import { modify, type Draft } from '../src/testing/portfolio.factory';
+import type { PortfolioDocument } from '../../libs/rulebook/src/document/portfolio-document.types';
+import { modify, type Draft } from '../../libs/rulebook/src/testing/portfolio.factory';
 
-const dir = join(__dirname, '..', '..', '..', 'docs', 'examples');
+const dir = join(__dirname, '..', '..', 'docs', 'examples');
 const complete = JSON.parse(readFileSync(join(dir, 'complete.json'), 'utf8')) as PortfolioDocument;
 
 function caseAt(draft: Draft<PortfolioDocument>, index: number) {

@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { portfolioDocumentSchema } from '../src/document/portfolio-document.schema';
+import { portfolioDocumentSchema } from '../../libs/rulebook/src/document/portfolio-document.schema';
 
-const file = join(__dirname, '..', '..', '..', 'docs', 'portfolio-document.schema.json');
+const file = join(__dirname, '..', '..', 'docs', 'portfolio-document.schema.json');
 writeFileSync(file, `${JSON.stringify(portfolioDocumentSchema, null, 2)}\n`);
 process.stdout.write('wrote docs/portfolio-document.schema.json\n');
