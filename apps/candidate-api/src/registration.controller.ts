@@ -1,10 +1,6 @@
 import { Body, Controller, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@rlp/accounts';
-import { AccountsService, PublicAccount } from '@rlp/accounts';
-import { RegisterCandidateDto } from '@rlp/accounts';
-import { RequestId } from '@rlp/accounts';
-import { LoginRateLimiter } from '@rlp/accounts';
+import { AccountsService, LoginRateLimiter, Public, PublicAccount, RegisterCandidateDto, RequestId } from '@rlp/accounts';
 
 @ApiTags('auth')
 @Controller('auth')

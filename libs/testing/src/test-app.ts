@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { S3Client, CreateBucketCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import request from 'supertest';
 import { AssessorApiModule, ASSESSOR_API_DOCS } from '../../../apps/assessor-api/src/assessor-api.module';
 import { CandidateApiModule, CANDIDATE_API_DOCS } from '../../../apps/candidate-api/src/candidate-api.module';
@@ -81,4 +81,3 @@ export async function startTestPlatform(
   };
 }
 
-export { createS3Client, S3Client };
