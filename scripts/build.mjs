@@ -1,20 +1,23 @@
 // Compiles apps/, libs/ and scripts/ to dist/ with SWC (decorator metadata included, @rlp/*
 // aliases rewritten to relative paths). Type-checking is `npm run lint` (tsc --noEmit).
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist');
 const skip = /\.(spec|integration-spec|e2e-spec)\.ts$|\.d\.ts$/;
+// Non-code files read at run time (PDF templates and their styles) are copied as they are.
+const asset = /\.(hbs|css)$/;
 
-async function* walk(dir) {
+async function* walk(dir, wanted) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(p);
-    else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield p;
+    if (entry.isDirectory()) yield* walk(p, wanted);
+    else if (wanted(entry.name)) yield p;
   }
 }
+const isSource = (name) => name.endsWith('.ts') && !skip.test(name);
 
 const options = {
   jsc: {
@@ -33,7 +36,12 @@ const started = Date.now();
 await rm(out, { recursive: true, force: true });
 let count = 0;
 for (const top of ['apps', 'libs', 'scripts']) {
-  for await (const file of walk(join(root, top))) {
+  for await (const file of walk(join(root, top), (name) => asset.test(name))) {
+    const target = join(out, relative(root, file));
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(file, target);
+  }
+  for await (const file of walk(join(root, top), isSource)) {
     const rel = relative(root, file).replace(/\.ts$/, '.js');
     const target = join(out, rel);
     const { code, map } = await transformFile(file, { ...options, filename: file, outputPath: target });

@@ -29,6 +29,24 @@ export interface AuthConfig {
   passwordMinLength: number;
 }
 
+export interface UploadConfig {
+  /** Largest document accepted, in bytes. */
+  maxBytes: number;
+  /** How long a presigned upload (PUT) URL stays valid, in seconds. */
+  uploadUrlTtlSeconds: number;
+  /** How long a presigned download (GET) URL stays valid, in seconds. */
+  downloadUrlTtlSeconds: number;
+}
+
+export interface PdfConfig {
+  /** Path of the system Chromium that puppeteer drives. */
+  chromiumPath: string;
+  /** Renders running at once; further requests wait their turn. */
+  maxConcurrent: number;
+  /** A render that takes longer fails with 503 PDF_TIMEOUT. */
+  timeoutMs: number;
+}
+
 export interface AppConfig {
   candidatePort: number;
   assessorPort: number;
@@ -43,6 +61,8 @@ export interface AppConfig {
   seedDemoData: boolean;
   /** Largest JSON body accepted, e.g. "1mb". */
   bodyLimit: string;
+  uploads: UploadConfig;
+  pdf: PdfConfig;
 }
 
 export const CONFIG_ENV_NAMES = [
@@ -66,6 +86,12 @@ export const CONFIG_ENV_NAMES = [
   'ADMIN_PASSWORD',
   'SEED_DEMO_DATA',
   'BODY_LIMIT',
+  'UPLOAD_MAX_BYTES',
+  'UPLOAD_URL_TTL_SECONDS',
+  'DOWNLOAD_URL_TTL_SECONDS',
+  'CHROMIUM_PATH',
+  'PDF_MAX_CONCURRENT',
+  'PDF_TIMEOUT_MS',
 ] as const;
 
 export type ConfigEnvName = (typeof CONFIG_ENV_NAMES)[number];
@@ -125,5 +151,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: optional(e, 'ADMIN_PASSWORD'),
     seedDemoData: bool(e, 'SEED_DEMO_DATA', true),
     bodyLimit: optional(e, 'BODY_LIMIT') ?? '1mb',
+    uploads: {
+      maxBytes: int(e, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
+      uploadUrlTtlSeconds: int(e, 'UPLOAD_URL_TTL_SECONDS', 15 * 60),
+      downloadUrlTtlSeconds: int(e, 'DOWNLOAD_URL_TTL_SECONDS', 60),
+    },
+    pdf: {
+      chromiumPath: optional(e, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
+      maxConcurrent: int(e, 'PDF_MAX_CONCURRENT', 2),
+      timeoutMs: int(e, 'PDF_TIMEOUT_MS', 30_000),
+    },
   };
 }
