@@ -1,6 +1,28 @@
 import { SessionEntity } from '../../accounts/src/session.entity';
 import { UserEntity } from '../../accounts/src/user.entity';
 import { AuditEventEntity } from '../../audit/src/audit-event.entity';
+import { DocumentEntity } from '../../documents/src/document.entity';
+import {
+  IdempotencyKeyEntity,
+  PortfolioEntity,
+  PortfolioSectionEntity,
+  PortfolioSectionRevisionEntity,
+  SubmissionEntity,
+} from '../../portfolio/src/portfolio.entities';
+import { RegulationAcceptanceEntity } from '../../regulations/src/regulation-acceptance.entity';
+import { RegulationVersionEntity } from '../../regulations/src/regulation-version.entity';
 
 /** Every entity of the platform; the one list the apps, the CLI and the tests share. */
-export const ENTITIES = [UserEntity, SessionEntity, AuditEventEntity];
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  AuditEventEntity,
+  DocumentEntity,
+  RegulationVersionEntity,
+  RegulationAcceptanceEntity,
+  PortfolioEntity,
+  PortfolioSectionEntity,
+  PortfolioSectionRevisionEntity,
+  SubmissionEntity,
+  IdempotencyKeyEntity,
+];

@@ -24,3 +24,10 @@ export class FixedClock extends Clock {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
   }
 }
+
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date ('YYYY-MM-DD') in the Netherlands at this instant: the platform's "today". */
+export function amsterdamDate(instant: Date): string {
+  return AMSTERDAM_DATE.format(instant);
+}

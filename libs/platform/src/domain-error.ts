@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'conflict' // 409
   | 'precondition_failed' // 412
   | 'too_large' // 413
+  | 'unprocessable' // 422
   | 'precondition_required' // 428
   | 'rate_limited' // 429
   | 'unavailable'; // 503
@@ -22,6 +23,7 @@ export const ERROR_KIND_STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   precondition_failed: 412,
   too_large: 413,
+  unprocessable: 422,
   precondition_required: 428,
   rate_limited: 429,
   unavailable: 503,

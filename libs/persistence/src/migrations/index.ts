@@ -1,4 +1,5 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
+import { CandidatePortal1764000000000 } from './1764000000000-candidate-portal';
 
 /** In order of application. */
-export const MIGRATIONS = [Foundation1763900000000];
+export const MIGRATIONS = [Foundation1763900000000, CandidatePortal1764000000000];

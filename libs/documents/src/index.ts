@@ -1,0 +1,3 @@
+export * from './document.entity';
+export * from './documents.service';
+export * from './file-types';

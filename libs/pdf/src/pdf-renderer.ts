@@ -1,0 +1,435 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, type Browser, type BrowserContext, type HTTPRequest } from 'puppeteer-core';
+import type { PdfConfig } from '../../platform/src/config';
+import { Semaphore } from './semaphore';
+
+/**
+ * HTML → PDF with one headless Chromium per renderer.
+ *
+ * - The browser is launched lazily by the first render; renders that start while it launches wait
+ *   for the same launch. When it disconnects or crashes, the next render launches a new one.
+ * - Every render gets its own browser context (no shared cookies, cache or storage) and page, both
+ *   closed when the render ends, whatever the outcome.
+ * - Pages run without JavaScript and without network: every request except `data:` and `about:`
+ *   is aborted. Templates are static HTML with inlined styles.
+ * - At most `maxConcurrent` renders run at once; the others wait in a FIFO queue.
+ * - `timeoutMs` is one deadline per render counted from the call, so it includes the time spent
+ *   waiting in the queue and a browser launch. Past it the render rejects with PDF_TIMEOUT and its
+ *   context is closed; its slot is freed as soon as the context is gone.
+ * - `close()` refuses new renders, rejects queued ones, closes the browser and SIGKILLs its process
+ *   group when a graceful close takes longer than `closeTimeoutMs`. It resolves only when the
+ *   browser process has exited and the temporary profile directory is removed.
+ */
+
+export type PdfErrorCode = 'PDF_TIMEOUT' | 'PDF_RENDER_FAILED' | 'PDF_RENDERER_CLOSED';
+
+export class PdfRenderError extends Error {
+  override readonly name = 'PdfRenderError';
+
+  constructor(
+    readonly code: PdfErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface PdfRendererOptions extends PdfConfig {
+  /** How long `close()` waits for Chromium to exit on its own before killing it. Default 3000. */
+  closeTimeoutMs?: number;
+}
+
+export interface RenderOptions {
+  /** Chromium print header template (see puppeteer's PDFOptions). Default: empty. */
+  headerTemplate?: string;
+  /** Chromium print footer template. Default: "pagina X van Y", centred. */
+  footerTemplate?: string;
+  /** Document title (PDF metadata); inserted as an escaped <title> into the HTML. */
+  title?: string;
+  /** Overrides the renderer's `timeoutMs` for this render. */
+  timeoutMs?: number;
+}
+
+export interface PdfRendererStats {
+  /** Browser launches so far (1 unless the browser crashed or disconnected). */
+  launches: number;
+  /** Browsers that went away without `close()` being asked for. */
+  crashes: number;
+  /** Renders that produced a PDF. */
+  rendered: number;
+  /** Renders that failed, timeouts included. */
+  failed: number;
+  timedOut: number;
+  /** Renders holding a slot now. */
+  active: number;
+  /** Renders waiting for a slot now. */
+  queued: number;
+  /** Most renders that were waiting at the same time. */
+  peakQueued: number;
+  /** Browser contexts open now (each render has at most one). */
+  openContexts: number;
+  /** Most browser contexts that were open at the same time; never above `maxConcurrent`. */
+  peakOpenContexts: number;
+  /** Requests from pages that were aborted because they would leave the page. */
+  blockedRequests: number;
+}
+
+export const DEFAULT_FOOTER_TEMPLATE =
+  '<div style="width:100%; font-size:8px; font-family:\'DejaVu Sans\', sans-serif; color:#555; text-align:center;">' +
+  'pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>';
+
+const EMPTY_HEADER_TEMPLATE = '<div></div>';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/** True when `buf` starts like a PDF file. */
+export function isPdf(buf: Buffer | Uint8Array): boolean {
+  return Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 5)).toString('latin1') === '%PDF-';
+}
+
+interface BrowserInstance {
+  readonly browser: Browser;
+  readonly process: ChildProcess | null;
+  readonly pid: number | undefined;
+  readonly userDataDir: string;
+  /** Resolves when the Chromium main process has exited (and was reaped). */
+  readonly exited: Promise<void>;
+  closing: boolean;
+  reaped?: Promise<void>;
+}
+
+interface Job {
+  readonly signal: AbortSignal;
+  readonly deadline: number;
+  context: BrowserContext | undefined;
+}
+
+export class PdfRenderer {
+  private readonly slots: Semaphore;
+  private readonly closeTimeoutMs: number;
+  private current: BrowserInstance | undefined;
+  private launching: Promise<BrowserInstance> | undefined;
+  /** Every browser not yet cleaned up (the current one and ones that went away). */
+  private readonly instances = new Set<BrowserInstance>();
+  private closed = false;
+  private closing: Promise<void> | undefined;
+  private readonly counters = {
+    launches: 0,
+    crashes: 0,
+    rendered: 0,
+    failed: 0,
+    timedOut: 0,
+    peakQueued: 0,
+    openContexts: 0,
+    peakOpenContexts: 0,
+    blockedRequests: 0,
+  };
+
+  constructor(private readonly options: PdfRendererOptions) {
+    if (!Number.isInteger(options.timeoutMs) || options.timeoutMs < 1) throw new RangeError(`timeoutMs must be an integer >= 1, got ${options.timeoutMs}`);
+    this.slots = new Semaphore(options.maxConcurrent);
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 3000;
+  }
+
+  /** Pid of the running Chromium main process, if one is running. */
+  browserPid(): number | undefined {
+    return this.current?.pid;
+  }
+
+  /** Profile directory of the running Chromium, if one is running (removed when it goes away). */
+  browserUserDataDir(): string | undefined {
+    return this.current?.userDataDir;
+  }
+
+  stats(): PdfRendererStats {
+    return { ...this.counters, active: this.slots.inUse, queued: this.slots.waiting };
+  }
+
+  async render(html: string, options: RenderOptions = {}): Promise<Buffer> {
+    if (this.closed) throw closedError();
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    const abort = new AbortController();
+    const job: Job = { signal: abort.signal, deadline: Date.now() + timeoutMs, context: undefined };
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const error = new PdfRenderError('PDF_TIMEOUT', `PDF render did not finish within ${timeoutMs} ms`);
+        abort.abort(error);
+        // Closing the context makes whatever the page is doing fail, which frees the slot.
+        void job.context?.close().catch(() => undefined);
+        reject(error);
+      }, timeoutMs);
+    });
+    const work = this.execute(html, options, job);
+    this.counters.peakQueued = Math.max(this.counters.peakQueued, this.slots.waiting);
+    try {
+      const pdf = await Promise.race([work, timedOut]);
+      this.counters.rendered++;
+      return pdf;
+    } catch (err) {
+      this.counters.failed++;
+      const error = this.classify(err);
+      if (error.code === 'PDF_TIMEOUT') this.counters.timedOut++;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      // After a timeout the work still settles (usually with a "target closed" error): observe it.
+      work.catch(() => undefined);
+    }
+  }
+
+  /**
+   * Closes the browser; renders after this reject with PDF_RENDERER_CLOSED, as do queued ones and
+   * (because their browser goes away) running ones. Safe to call more than once.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  private async execute(html: string, options: RenderOptions, job: Job): Promise<Buffer> {
+    const release = await this.slots.acquire(job.signal);
+    try {
+      throwIfAborted(job.signal);
+      const context = await this.openContext(job);
+      job.context = context;
+      this.counters.openContexts++;
+      this.counters.peakOpenContexts = Math.max(this.counters.peakOpenContexts, this.counters.openContexts);
+      try {
+        throwIfAborted(job.signal);
+        const page = await context.newPage();
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+        page.on('request', (request) => this.guard(request));
+        throwIfAborted(job.signal);
+        await page.setContent(options.title === undefined ? html : withTitle(html, options.title), {
+          waitUntil: 'load',
+          timeout: remaining(job),
+        });
+        throwIfAborted(job.signal);
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: options.headerTemplate ?? EMPTY_HEADER_TEMPLATE,
+          footerTemplate: options.footerTemplate ?? DEFAULT_FOOTER_TEMPLATE,
+          margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+          timeout: remaining(job),
+        });
+        return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      } finally {
+        await context.close().catch(() => undefined);
+        this.counters.openContexts--;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /** A fresh context in a live browser; a browser found dead on the way is replaced once. */
+  private async openContext(job: Job): Promise<BrowserContext> {
+    for (let attempt = 1; ; attempt++) {
+      const instance = await this.browser();
+      throwIfAborted(job.signal);
+      try {
+        return await instance.browser.createBrowserContext();
+      } catch (err) {
+        if (attempt >= 2 || this.closed || isAlive(instance)) throw err;
+        this.forget(instance);
+      }
+    }
+  }
+
+  /** Lets the page load its own inline content only. */
+  private guard(request: HTTPRequest): void {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('about:')) {
+      request.continue().catch(() => undefined);
+    } else {
+      this.counters.blockedRequests++;
+      request.abort('blockedbyclient').catch(() => undefined);
+    }
+  }
+
+  private classify(err: unknown): PdfRenderError {
+    if (err instanceof PdfRenderError) return err;
+    if (this.closed) return closedError(err);
+    const detail = err instanceof Error ? err.message : String(err);
+    return new PdfRenderError('PDF_RENDER_FAILED', `PDF render failed: ${detail}`, { cause: err });
+  }
+
+  // ------------------------------------------------------------------ the browser
+
+  private async browser(): Promise<BrowserInstance> {
+    if (this.closed) throw closedError();
+    const current = this.current;
+    if (current !== undefined && isAlive(current)) return current;
+    if (current !== undefined) this.forget(current);
+    // Renders arriving while a launch is under way share it.
+    this.launching ??= this.launch().finally(() => {
+      this.launching = undefined;
+    });
+    return this.launching;
+  }
+
+  private async launch(): Promise<BrowserInstance> {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'rlp-pdf-'));
+    let browser: Browser;
+    try {
+      browser = await launch({
+        executablePath: this.options.chromiumPath,
+        headless: true,
+        userDataDir,
+        args: CHROMIUM_ARGS,
+        // The app shuts down gracefully and calls close(); puppeteer's own SIGINT handler would
+        // call process.exit(). Its process 'exit' hook still kills Chromium if Node goes away.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        protocolTimeout: Math.max(30_000, 2 * this.options.timeoutMs),
+      });
+    } catch (err) {
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      throw new PdfRenderError('PDF_RENDER_FAILED', `Chromium could not be started (${this.options.chromiumPath})`, { cause: err });
+    }
+    this.counters.launches++;
+    const child = browser.process();
+    const instance: BrowserInstance = { browser, process: child, pid: child?.pid, userDataDir, exited: exitOf(child), closing: false };
+    this.instances.add(instance);
+    browser.once('disconnected', () => {
+      if (instance.closing) return;
+      this.counters.crashes++;
+      this.forget(instance);
+    });
+    if (this.closed) {
+      await this.closeInstance(instance);
+      throw closedError();
+    }
+    this.current = instance;
+    return instance;
+  }
+
+  /** Drops a browser that went away: kills what is left of it and cleans up in the background. */
+  private forget(instance: BrowserInstance): void {
+    if (this.current === instance) this.current = undefined;
+    if (instance.closing) return;
+    instance.closing = true;
+    killGroup(instance);
+    void this.reap(instance);
+  }
+
+  private async shutdown(): Promise<void> {
+    this.closed = true;
+    this.slots.rejectAll(closedError());
+    // A launch under way finishes first; launch() then closes its browser itself.
+    await this.launching?.catch(() => undefined);
+    const current = this.current;
+    this.current = undefined;
+    if (current !== undefined) await this.closeInstance(current);
+    await Promise.all([...this.instances].map((instance) => this.reap(instance)));
+  }
+
+  private async closeInstance(instance: BrowserInstance): Promise<void> {
+    instance.closing = true;
+    const graceful = instance.browser.close().then(
+      () => true,
+      () => false,
+    );
+    if (!(await within(graceful, this.closeTimeoutMs, false))) killGroup(instance);
+    await this.reap(instance);
+  }
+
+  /** Waits for the process to exit (killing it when it lingers), then removes the profile. */
+  private reap(instance: BrowserInstance): Promise<void> {
+    instance.reaped ??= (async () => {
+      if (!(await within(instance.exited.then(() => true), this.closeTimeoutMs, false))) {
+        killGroup(instance);
+        await within(instance.exited.then(() => true), this.closeTimeoutMs, false);
+      }
+      // Helpers of a crashed browser (zygotes, renderers) share its process group.
+      killGroup(instance);
+      await rm(instance.userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
+      this.instances.delete(instance);
+    })();
+    return instance.reaped;
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+function closedError(cause?: unknown): PdfRenderError {
+  return new PdfRenderError('PDF_RENDERER_CLOSED', 'The PDF renderer is closed', cause === undefined ? undefined : { cause });
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw signal.reason;
+}
+
+function remaining(job: Job): number {
+  return Math.max(1, job.deadline - Date.now());
+}
+
+function isAlive(instance: BrowserInstance): boolean {
+  const child = instance.process;
+  return instance.browser.connected && (child === null || (child.exitCode === null && child.signalCode === null));
+}
+
+function exitOf(child: ChildProcess | null): Promise<void> {
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * SIGKILLs Chromium's process group (puppeteer starts it detached, as a group leader), or only the
+ * main process when the group cannot be signalled. No-op when nothing is left.
+ */
+function killGroup(instance: BrowserInstance): void {
+  const pid = instance.pid;
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      if (instance.process !== null && instance.process.exitCode === null && instance.process.signalCode === null) instance.process.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** `promise`'s value, or `fallback` when it takes longer than `ms`. Leaves no timer behind. */
+async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Puts an escaped <title> at the start of <head> (or of the document when it has none). */
+function withTitle(html: string, title: string): string {
+  const tag = `<title>${escapeHtml(title)}</title>`;
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head === null) return tag + html;
+  const at = head.index + head[0].length;
+  return html.slice(0, at) + tag + html.slice(at);
+}

@@ -1,0 +1,135 @@
+import type { Part, PortfolioDocument } from '@rlp/rulebook';
+import { PORTFOLIO_DOCUMENT_SCHEMA_VERSION } from '@rlp/rulebook';
+
+/**
+ * A portfolio is stored as independent sections, each with its own version, so that two tabs
+ * editing different parts never conflict and an edit to one part never overwrites another.
+ */
+export const SECTION_KEYS = ['education', 'workExperience', 'cvAndMotivation', 'case-1', 'case-2', 'developmentPlan', 'declarations'] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export const SECTION_PART: Readonly<Record<SectionKey, Part>> = {
+  education: 'A',
+  workExperience: 'B1',
+  cvAndMotivation: 'B2',
+  'case-1': 'C',
+  'case-2': 'C',
+  developmentPlan: 'D',
+  declarations: 'E',
+};
+
+export const CASE_SECTIONS = ['case-1', 'case-2'] as const;
+
+export function isSectionKey(value: string): value is SectionKey {
+  return (SECTION_KEYS as readonly string[]).includes(value);
+}
+
+export type JsonObject = { [key: string]: unknown };
+export type SectionContents = Record<SectionKey, JsonObject>;
+
+/** JSON Pointer of a section inside the portfolio document. */
+export function sectionPointer(key: SectionKey): string {
+  const caseIndex = (CASE_SECTIONS as readonly string[]).indexOf(key);
+  return caseIndex >= 0 ? `/cases/${caseIndex}` : `/${key}`;
+}
+
+/** The section a document pointer falls in; null for pointers above the sections (e.g. '/cases'). */
+export function sectionOfPointer(pointer: string): SectionKey | null {
+  const [, first, second] = pointer.split('/');
+  if (first === 'cases') {
+    if (second === undefined) return null;
+    return CASE_SECTIONS[Number(second)] ?? null;
+  }
+  return first !== undefined && isSectionKey(first) && !first.startsWith('case-') ? first : null;
+}
+
+/** The rulebook's portfolio document, built from the sections. Both case slots are always present. */
+export function assembleDocument(rulebookVersion: string, sections: SectionContents): PortfolioDocument {
+  const doc: JsonObject = { schemaVersion: PORTFOLIO_DOCUMENT_SCHEMA_VERSION, rulebookVersion };
+  for (const key of SECTION_KEYS) {
+    if (key.startsWith('case-')) continue;
+    if (Object.keys(sections[key]).length > 0) doc[key] = sections[key];
+  }
+  doc['cases'] = CASE_SECTIONS.map((key) => ({ ...sections[key], id: key }));
+  return doc as unknown as PortfolioDocument;
+}
+
+/** Ids of uploaded documents a section refers to. */
+export function documentIdsOf(key: SectionKey, content: JsonObject): string[] {
+  const ids: string[] = [];
+  if (key === 'education' && Array.isArray(content['evidence'])) {
+    for (const evidence of content['evidence'] as unknown[]) {
+      const id = (evidence as JsonObject | null)?.['documentId'];
+      if (typeof id === 'string') ids.push(id);
+    }
+  }
+  if (key === 'cvAndMotivation' && typeof content['cvDocumentId'] === 'string') ids.push(content['cvDocumentId']);
+  return [...new Set(ids)];
+}
+
+export function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** RFC 7396 JSON Merge Patch: objects merge, null removes, anything else replaces. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return patch;
+  const result: JsonObject = isPlainObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
+
+/** JSON with object keys sorted at every level: the same data always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+export interface ContentLimits {
+  maxStringLength: number;
+  maxArrayLength: number;
+  maxDepth: number;
+}
+
+export const CONTENT_LIMITS: ContentLimits = { maxStringLength: 20_000, maxArrayLength: 50, maxDepth: 8 };
+
+export interface ContentProblem {
+  path: string;
+  problem: 'string_too_long' | 'array_too_long' | 'too_deep' | 'invalid_text';
+  limit?: number;
+}
+
+/**
+ * Limits the schema does not state, and text PostgreSQL cannot store (NUL, lone surrogates):
+ * checked before anything is written, so such input is a 400, never a 500.
+ */
+export function contentProblems(value: unknown, limits: ContentLimits = CONTENT_LIMITS, path = '', depth = 0): ContentProblem[] {
+  if (depth > limits.maxDepth) return [{ path, problem: 'too_deep', limit: limits.maxDepth }];
+  if (typeof value === 'string') {
+    if (value.length > limits.maxStringLength) return [{ path, problem: 'string_too_long', limit: limits.maxStringLength }];
+    if (value.includes('\u0000') || !value.isWellFormed()) return [{ path, problem: 'invalid_text' }];
+    return [];
+  }
+  const problems: ContentProblem[] = [];
+  if (Array.isArray(value)) {
+    if (value.length > limits.maxArrayLength) return [{ path, problem: 'array_too_long', limit: limits.maxArrayLength }];
+    value.forEach((item, i) => problems.push(...contentProblems(item, limits, `${path}/${i}`, depth + 1)));
+  } else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.length > 200 || key.includes('\u0000') || !key.isWellFormed()) problems.push({ path: `${path}/${key.slice(0, 50)}`, problem: 'invalid_text' });
+      else problems.push(...contentProblems(item, limits, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1));
+    }
+  }
+  return problems;
+}

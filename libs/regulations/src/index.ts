@@ -1,0 +1,3 @@
+export * from './regulation-version.entity';
+export * from './regulation-acceptance.entity';
+export * from './regulations.service';
