@@ -39,6 +39,8 @@ const infra = {
 
 const config: Config = {
   maxWorkers: 2,
+  // A project-level testTimeout is ignored by Jest 30; it has to be set here.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,test}/**/*.spec.ts'] },
     {

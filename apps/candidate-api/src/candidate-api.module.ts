@@ -1,5 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
+import { PortfolioModule } from '@rlp/portfolio';
+import { DocumentsController } from './documents.controller';
+import { PortfolioController } from './portfolio.controller';
+import { ReferenceController } from './reference.controller';
 import { RegistrationController } from './registration.controller';
 
 export const CANDIDATE_API_DOCS = {
@@ -12,8 +16,8 @@ export class CandidateApiModule {
   static forRoot(runtime: Omit<AppRuntime, 'name' | 'portalRoles'>): DynamicModule {
     return {
       module: CandidateApiModule,
-      imports: [PlatformModule.forRoot({ ...runtime, name: 'candidate-api', portalRoles: ['candidate'] })],
-      controllers: [RegistrationController],
+      imports: [PlatformModule.forRoot({ ...runtime, name: 'candidate-api', portalRoles: ['candidate'] }), PortfolioModule],
+      controllers: [RegistrationController, PortfolioController, DocumentsController, ReferenceController],
     };
   }
 }

@@ -23,7 +23,7 @@ describe('safeFilename', () => {
 
   it('removes control characters and right-to-left overrides', () => {
     expect(safeFilename('invoice\u202Efdp.exe', 'application/pdf')).toBe('invoicefdp.exe.pdf');
-    expect(safeFilename('a\u0000b\r\nc.png', 'image/png')).toBe('ab c.png');
+    expect(safeFilename('a\u0000b\r\nc d.png', 'image/png')).toBe('abc d.png');
     expect(safeFilename('zero\u200Bwidth.pdf')).toBe('zerowidth.pdf');
   });
 

@@ -42,7 +42,8 @@ export interface AppDocsInfo {
  */
 export function configureApp(app: NestExpressApplication, config: AppConfig, docs: AppDocsInfo): void {
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // JSON Merge Patch (RFC 7396) bodies are JSON too.
+  app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/merge-patch+json'] });
   app.disable('x-powered-by');
   app.use(
     helmet({

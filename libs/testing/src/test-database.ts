@@ -5,6 +5,8 @@ import { assertTestDatabaseName, replaceDatabase, requireEnv, TEST_ENV } from '.
 export interface TestDatabase {
   name: string;
   url: string;
+  /** Runs one statement on this database (to look behind the API, or to tamper in a test). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -38,9 +40,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     }
   });
+  const url = replaceDatabase(requireEnv(TEST_ENV.adminUrl), name);
   return {
     name,
-    url: replaceDatabase(requireEnv(TEST_ENV.adminUrl), name),
+    url,
+    async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     drop: () => withAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
   };
 }

@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+export class RequestUploadDto {
+  @ApiProperty({ example: 'Diploma HBO Toegepaste Psychologie.pdf', description: 'Shown to people only; never used as a storage key' })
+  @IsString()
+  @Length(1, 255)
+  filename!: string;
+
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png'] })
+  @IsString()
+  @Length(1, 100)
+  contentType!: string;
+
+  @ApiProperty({ example: 183_211, description: 'Size in bytes, at most UPLOAD_MAX_BYTES' })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  sizeBytes!: number;
+}
+
+export class SubmitDto {
+  @ApiProperty({ description: 'The `revision` of the portfolio the candidate reviewed (GET /portfolios/:id)' })
+  @IsString()
+  @Length(1, 100)
+  revision!: string;
+}
+
+export class LangQueryDto {
+  @ApiPropertyOptional({ enum: ['nl', 'en'] })
+  @IsOptional()
+  @IsIn(['nl', 'en'])
+  lang?: 'nl' | 'en';
+}
+
+export class GuidanceQueryDto extends LangQueryDto {
+  @ApiPropertyOptional({ description: 'Rulebook version id; default the one new portfolios start on' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  rulebook?: string;
+}
+
+export class DocumentQueryDto {
+  @ApiPropertyOptional({ description: 'true: served as a file download (portfolio.json)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  download?: 'true' | 'false';
+}

@@ -1,0 +1,200 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
+import { amsterdamDate, bilingual, Clock, DomainError, UuidPipe } from '@rlp/platform';
+import { DocumentsService } from '@rlp/documents';
+import { PdfHost, PortfolioService, rulebookFor, SubmissionService, type PortfolioView, type SectionView } from '@rlp/portfolio';
+import { DataSource } from 'typeorm';
+import { DocumentQueryDto, LangQueryDto, SubmitDto } from './candidate.dto';
+
+@ApiTags('portfolio')
+@ApiBearerAuth()
+@Roles('candidate')
+@Controller('portfolios')
+export class PortfolioController {
+  constructor(
+    private readonly portfolios: PortfolioService,
+    private readonly submissions: SubmissionService,
+    private readonly documents: DocumentsService,
+    private readonly pdf: PdfHost,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start a portfolio (one at a time)' })
+  create(@CurrentPrincipal() me: Principal, @RequestId() requestId?: string): Promise<PortfolioView> {
+    return this.portfolios.create(me.userId, requestId);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'My portfolios, newest first, with their status' })
+  list(@CurrentPrincipal() me: Principal): Promise<PortfolioView[]> {
+    return this.portfolios.list(me.userId);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Status, revision and the version/ETag of every section' })
+  get(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string): Promise<PortfolioView> {
+    return this.portfolios.get(me.userId, id);
+  }
+
+  @Get(':id/sections/:section')
+  @ApiOperation({ summary: 'One section (education, workExperience, cvAndMotivation, case-1, case-2, developmentPlan, declarations) with its ETag' })
+  async section(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('section') section: string, @Res({ passthrough: true }) res: Response): Promise<SectionView> {
+    const view = await this.portfolios.getSection(me.userId, id, section);
+    res.setHeader('ETag', view.etag);
+    return view;
+  }
+
+  @Put(':id/sections/:section')
+  @ApiOperation({ summary: 'Replace a section; needs If-Match with its current ETag (412 when stale, 428 when missing)' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  replace(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('section') section: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+    @RequestId() requestId?: string,
+  ): Promise<SectionView> {
+    return this.write(me, id, section, ifMatch, 'replace', body, res, requestId);
+  }
+
+  @Patch(':id/sections/:section')
+  @ApiOperation({ summary: 'Change part of a section (JSON Merge Patch, RFC 7396; null removes); needs If-Match' })
+  @ApiConsumes('application/merge-patch+json', 'application/json')
+  @ApiHeader({ name: 'If-Match', required: true })
+  patch(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('section') section: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+    @RequestId() requestId?: string,
+  ): Promise<SectionView> {
+    return this.write(me, id, section, ifMatch, 'merge', body, res, requestId);
+  }
+
+  private async write(me: Principal, id: string, section: string, ifMatch: string | undefined, mode: 'replace' | 'merge', body: unknown, res: Response, requestId?: string) {
+    const view = await this.portfolios.writeSection(me.userId, id, section, ifMatch, mode, body, requestId);
+    res.setHeader('ETag', view.etag);
+    return view;
+  }
+
+  @Get(':id/sections/:section/revisions')
+  @ApiOperation({ summary: 'Every saved version of a section, newest first' })
+  revisions(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('section') section: string) {
+    return this.portfolios.revisions(me.userId, id, section);
+  }
+
+  @Get(':id/sections/:section/revisions/:version')
+  @ApiOperation({ summary: 'One saved version of a section' })
+  revision(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('section') section: string, @Param('version', new ParseIntPipe({ exceptionFactory: () => badVersion() })) version: number) {
+    return this.portfolios.revision(me.userId, id, section, version);
+  }
+
+  @Get(':id/document')
+  @ApiOperation({ summary: 'The portfolio as one rulebook document (check it offline with `npm run check`)' })
+  async document(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Query() query: DocumentQueryDto, @Res({ passthrough: true }) res: Response) {
+    const doc = await this.portfolios.document(me.userId, id);
+    if (query.download === 'true') res.setHeader('Content-Disposition', `attachment; filename="portfolio-${id}.json"`);
+    return doc;
+  }
+
+  @Get(':id/completeness')
+  @ApiOperation({ summary: "The rulebook's live report: findings (with their section) and progress per part" })
+  completeness(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Query() query: LangQueryDto) {
+    return this.portfolios.completeness(me.userId, id, query.lang);
+  }
+
+  @Get(':id/preview.pdf')
+  @ApiOperation({ summary: 'The portfolio as PDF; a draft is marked CONCEPT, a submitted one shows the frozen snapshot' })
+  async preview(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
+    const portfolio = await this.portfolios.own(me.userId, id);
+    if (portfolio.status !== 'draft') return this.sendSubmissionPdf(me, id, res);
+    const [document, report, docs, user] = await Promise.all([
+      this.portfolios.document(me.userId, id),
+      this.portfolios.completeness(me.userId, id),
+      this.documents.list(me.userId),
+      this.dataSource.manager.findOneByOrFail(UserEntity, { id: me.userId }),
+    ]);
+    const referenced = new Set(JSON.stringify(document).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []);
+    const pdf = await this.pdf.portfolio({
+      kind: 'draft',
+      generatedAt: this.clock.now().toISOString(),
+      candidate: { displayName: user.displayName, email: user.email },
+      portfolioId: id,
+      document,
+      rulebook: rulebookFor(portfolio.rulebookVersion),
+      report,
+      documents: docs.filter((d) => d.status === 'verified' && referenced.has(d.id)).map((d) => ({ id: d.id, filename: d.filename, contentType: d.contentType, sizeBytes: d.sizeBytes, sha256: d.sha256 ?? '' })),
+    });
+    sendPdf(res, pdf, `portfolio-concept-${id}.pdf`);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Submit: freezes an immutable snapshot. Needs an Idempotency-Key; the body names the reviewed revision' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  async submit(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: SubmitDto,
+    @Res({ passthrough: true }) res: Response,
+    @RequestId() requestId?: string,
+  ) {
+    const result = await this.submissions.submit(me.userId, id, key, { revision: body.revision }, requestId);
+    res.status(result.status);
+    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Get(':id/submission')
+  @ApiOperation({ summary: 'The frozen submission: versions, document checksums, content hash (re-verified on every read) and the document' })
+  async submission(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string) {
+    const entity = await this.submissions.entity(me.userId, id);
+    return { ...(await this.submissions.get(me.userId, id)), document: entity.document };
+  }
+
+  @Get(':id/submission.pdf')
+  @ApiOperation({ summary: 'The frozen submission as PDF' })
+  async submissionPdf(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
+    return this.sendSubmissionPdf(me, id, res);
+  }
+
+  private async sendSubmissionPdf(me: Principal, id: string, res: Response): Promise<void> {
+    const entity = await this.submissions.entity(me.userId, id);
+    const view = await this.submissions.get(me.userId, id);
+    const user = await this.dataSource.manager.findOneByOrFail(UserEntity, { id: me.userId });
+    // Judged as on the day it was submitted, against the versions it was submitted with.
+    const report = this.portfolios.evaluate(this.submissions.document(entity), entity.rulebookVersion, amsterdamDate(entity.submittedAt), entity.regulationVersions);
+    const pdf = await this.pdf.portfolio({
+      kind: 'submission',
+      generatedAt: this.clock.now().toISOString(),
+      candidate: { displayName: user.displayName, email: user.email },
+      portfolioId: id,
+      document: this.submissions.document(entity),
+      rulebook: rulebookFor(entity.rulebookVersion),
+      report,
+      documents: entity.documents,
+      submission: { submittedAt: view.submittedAt, contentHash: view.contentHash, rulebookVersion: view.rulebookVersion, regulationVersions: view.regulationVersions },
+    });
+    sendPdf(res, pdf, `portfolio-ingediend-${id}.pdf`);
+  }
+}
+
+function sendPdf(res: Response, pdf: Buffer, filename: string): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(pdf);
+}
+
+function badVersion(): DomainError {
+  return new DomainError('validation', 'INVALID_VERSION', bilingual('Ongeldig versienummer', 'Invalid version number'));
+}

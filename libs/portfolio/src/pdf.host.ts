@@ -1,0 +1,40 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { isPdf, PdfRenderer, PdfRenderError, renderPortfolioPdf, type PortfolioPdfInput } from '@rlp/pdf';
+import { bilingual } from '../../platform/src/bilingual';
+import type { AppConfig } from '../../platform/src/config';
+import { DomainError } from '../../platform/src/domain-error';
+import { APP_CONFIG } from '../../platform/src/platform.tokens';
+
+/** The app's one PDF renderer (one Chromium, launched on first use, closed with the app). */
+@Injectable()
+export class PdfHost implements OnApplicationShutdown {
+  readonly renderer: PdfRenderer;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.renderer = new PdfRenderer(config.pdf);
+  }
+
+  async portfolio(input: PortfolioPdfInput): Promise<Buffer> {
+    try {
+      const pdf = await renderPortfolioPdf(this.renderer, input);
+      if (!isPdf(pdf)) throw new Error('renderer returned something that is not a PDF');
+      return pdf;
+    } catch (err) {
+      if (err instanceof PdfRenderError) {
+        const timeout = err.code === 'PDF_TIMEOUT';
+        throw new DomainError(
+          'unavailable',
+          timeout ? 'PDF_TIMEOUT' : 'PDF_UNAVAILABLE',
+          timeout ? bilingual('Het maken van de PDF duurde te lang; probeer het opnieuw', 'Rendering the PDF took too long; try again') : bilingual('De PDF kon niet worden gemaakt; probeer het opnieuw', 'The PDF could not be rendered; try again'),
+          undefined,
+          { 'Retry-After': '5' },
+        );
+      }
+      throw err;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.renderer.close();
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DocumentsService } from '../../documents/src/documents.service';
+import { RegulationsService } from '../../regulations/src/regulations.service';
+import { PdfHost } from './pdf.host';
+import { PersonalDataExportService } from './personal-data-export.service';
+import { PortfolioService } from './portfolio.service';
+import { SubmissionService } from './submission.service';
+
+/** Portfolio editing, documents, regulations and submission, on top of the global PlatformModule. */
+@Module({
+  providers: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost],
+  exports: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost],
+})
+export class PortfolioModule {}
