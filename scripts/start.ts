@@ -4,7 +4,9 @@
  */
 import 'reflect-metadata';
 import { AccountsService } from '@rlp/accounts';
-import { seedAccounts } from '@rlp/demo';
+import { seedAccounts, seedDemoPortfolio } from '@rlp/demo';
+import { PortfolioService } from '@rlp/portfolio';
+import { DataSource } from 'typeorm';
 import { createApp, installGracefulShutdown, listen, loadConfig, prepareInfrastructure, runClosers } from '@rlp/platform';
 import { ASSESSOR_API_DOCS, AssessorApiModule } from '../apps/assessor-api/src/assessor-api.module';
 import { CANDIDATE_API_DOCS, CandidateApiModule } from '../apps/candidate-api/src/candidate-api.module';
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     const assessor = await createApp(AssessorApiModule.forRoot(runtime), config, ASSESSOR_API_DOCS);
     closers.unshift(() => assessor.close());
     const seed = await seedAccounts(assessor.get(AccountsService), config);
+    if (config.seedDemoData) await seedDemoPortfolio(candidate.get(DataSource), candidate.get(PortfolioService));
     const candidateUrl = await listen(candidate, config.candidatePort);
     const assessorUrl = await listen(assessor, config.assessorPort);
     printBanner(config, infra, seed, candidateUrl, assessorUrl);

@@ -4,7 +4,9 @@
  */
 import 'reflect-metadata';
 import { AccountsService } from '@rlp/accounts';
-import { seedAccounts } from '@rlp/demo';
+import { seedAccounts, seedDemoPortfolio } from '@rlp/demo';
+import { PortfolioService } from '@rlp/portfolio';
+import { DataSource } from 'typeorm';
 import { createApp, installGracefulShutdown, listen, loadConfig, prepareInfrastructure, runClosers } from '@rlp/platform';
 import { CANDIDATE_API_DOCS, CandidateApiModule } from './candidate-api.module';
 
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     );
     closers.unshift(() => app.close());
     const seed = await seedAccounts(app.get(AccountsService), config);
+    if (config.seedDemoData) await seedDemoPortfolio(app.get(DataSource), app.get(PortfolioService));
     if (seed.admin.generatedPassword) log(`first admin ${seed.admin.email} password: ${seed.admin.generatedPassword} (shown only this once)`);
     log(`listening on ${await listen(app, config.candidatePort)}`);
   } catch (err) {

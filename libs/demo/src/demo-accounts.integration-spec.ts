@@ -2,7 +2,10 @@ import request from 'supertest';
 import { AccountsService } from '../../accounts/src/accounts.service';
 import { loadConfig } from '../../platform/src/config';
 import { startTestPlatform, TestPlatform } from '../../testing/src/test-app';
+import { DataSource } from 'typeorm';
+import { PortfolioService } from '../../portfolio/src/portfolio.service';
 import { DEMO_ACCOUNTS, seedAccounts } from './demo-accounts';
+import { seedDemoPortfolio } from './demo-portfolio';
 
 describe('seeding the first admin and demo accounts', () => {
   let p: TestPlatform;
@@ -39,5 +42,20 @@ describe('seeding the first admin and demo accounts', () => {
     const result = await seedAccounts(accounts, config);
     expect(result).toEqual({ admin: { email: 'chosen@test.rlp.local', created: true }, demo: [] });
     await request(p.assessor.getHttpServer()).post('/auth/login').send({ email: 'chosen@test.rlp.local', password: 'a-chosen-admin-password' }).expect(200);
+  });
+
+  it('gives the demo candidate a partly filled draft portfolio, once', async () => {
+    await seedAccounts(p.assessor.get(AccountsService), loadConfig({ ADMIN_PASSWORD: 'a-chosen-admin-password' }));
+    const id = await seedDemoPortfolio(p.candidate.get(DataSource), p.candidate.get(PortfolioService));
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await seedDemoPortfolio(p.candidate.get(DataSource), p.candidate.get(PortfolioService))).toBeNull();
+    const demo = DEMO_ACCOUNTS.find((a) => a.role === 'candidate')!;
+    const login = await request(p.candidate.getHttpServer()).post('/auth/login').send({ email: demo.email, password: demo.password }).expect(200);
+    const auth = { Authorization: `Bearer ${login.body.token}` };
+    const report = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/completeness`).set(auth).expect(200);
+    expect(report.body.complete).toBe(false);
+    expect(report.body.progress.parts.C.done).toBeGreaterThan(0);
+    const list = await request(p.candidate.getHttpServer()).get('/portfolios').set(auth).expect(200);
+    expect(list.body).toHaveLength(1);
   });
 });
