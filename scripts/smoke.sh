@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Starts the platform exactly as the README says (npm start, embedded defaults) in a scratch data
-# directory, waits for /health of both APIs, logs in on both, then sends Ctrl-C (SIGINT to the
-# process group) and checks that everything stopped: no app, no PostgreSQL, no S3 server left.
+# directory, waits for /health of both APIs, logs in on both, renders the demo portfolio as PDF
+# (real Chromium), then sends Ctrl-C (SIGINT to the process group) and checks that everything
+# stopped: no app, no PostgreSQL, no S3 server, no Chromium left (its profile lives in $TMPDIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data_dir=$(mktemp -d /tmp/rlp-smoke-XXXXXX)
 chmod 755 "$data_dir" # embedded PostgreSQL runs as the postgres user when we are root
 log="$data_dir/start.log"
-export DATA_DIR="$data_dir/data" LOG_LEVEL=warn
+mkdir -p "$data_dir/tmp"
+export DATA_DIR="$data_dir/data" LOG_LEVEL=warn TMPDIR="$data_dir/tmp"
 setsid npm start >"$log" 2>&1 &
 pid=$!
 cleanup() { kill -KILL -- "-$pid" 2>/dev/null || true; }
@@ -23,8 +25,13 @@ if [ "$ok" != 1 ]; then echo "smoke: the platform did not become healthy"; cat "
 echo "smoke: candidate /health -> $(curl -fsS http://localhost:3000/health)"
 echo "smoke: assessor  /health -> $(curl -fsS http://localhost:3001/health)"
 curl -fsS -o /dev/null http://localhost:3000/docs-json && curl -fsS -o /dev/null http://localhost:3001/docs-json
-curl -fsS -X POST http://localhost:3000/auth/login -H 'content-type: application/json' \
-  -d '{"email":"kandidaat@demo.rlp.local","password":"demo-kandidaat-2026"}' >/dev/null
+token=$(curl -fsS -X POST http://localhost:3000/auth/login -H 'content-type: application/json' \
+  -d '{"email":"kandidaat@demo.rlp.local","password":"demo-kandidaat-2026"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
+portfolio=$(curl -fsS http://localhost:3000/portfolios -H "authorization: Bearer $token" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].id))')
+curl -fsS -o "$data_dir/preview.pdf" "http://localhost:3000/portfolios/$portfolio/preview.pdf" -H "authorization: Bearer $token"
+[ "$(head -c 5 "$data_dir/preview.pdf")" = "%PDF-" ] || { echo "smoke: the portfolio preview is not a PDF"; exit 1; }
+pgrep -f "$data_dir/tmp" >/dev/null || { echo "smoke: no Chromium ran for the preview"; exit 1; }
+echo "smoke: the demo portfolio renders as a PDF ($(wc -c <"$data_dir/preview.pdf") bytes)"
 curl -fsS -X POST http://localhost:3001/auth/login -H 'content-type: application/json' \
   -d '{"email":"assessor1@demo.rlp.local","password":"demo-assessor1-2026"}' >/dev/null
 code=$(curl -s -o /dev/null -w '%{http_code}' http://localhost:3001/admin/accounts)
