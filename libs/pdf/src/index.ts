@@ -1,0 +1,27 @@
+/**
+ * @rlp/pdf — HTML → PDF with one headless Chromium (PdfRenderer), and the portfolio as a PDF
+ * (portfolioHtml / renderPortfolioPdf). Plain classes and functions: the apps wire them up.
+ * See docs/pdf-rendering.md.
+ */
+export {
+  DEFAULT_FOOTER_TEMPLATE,
+  isPdf,
+  PdfRenderer,
+  PdfRenderError,
+  type PdfErrorCode,
+  type PdfRendererOptions,
+  type PdfRendererStats,
+  type RenderOptions,
+} from './pdf-renderer';
+export {
+  portfolioFooterTemplate,
+  portfolioHeaderTemplate,
+  portfolioHtml,
+  PORTFOLIO_TEMPLATES,
+  renderPortfolioPdf,
+  TEMPLATE_DIR,
+  type AttachedDocument,
+  type PortfolioPdfInput,
+} from './portfolio-pdf';
+export { DRAFT_STATUS, formatBytes, formatCalendarDate, formatTimestamp, PORTFOLIO_TITLE, portfolioView, type PortfolioView } from './portfolio-view';
+export { Semaphore, type Release } from './semaphore';

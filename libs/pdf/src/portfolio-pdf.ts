@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { PdfRenderer } from './pdf-renderer';
+import { PORTFOLIO_TITLE, portfolioView, type PortfolioPdfInput } from './portfolio-view';
+
+/**
+ * The portfolio as a PDF: `portfolioHtml` fills the Handlebars templates in ./templates (the build
+ * copies them next to the compiled code), `renderPortfolioPdf` prints that HTML with a PdfRenderer.
+ *
+ * Everything the candidate typed is untrusted. The templates print it only with `{{ }}`, which
+ * HTML-escapes it; the one triple-stash is the stylesheet (`{{{css}}}`), a file of this library.
+ */
+
+export type { AttachedDocument, PortfolioPdfInput } from './portfolio-view';
+
+export const TEMPLATE_DIR = join(__dirname, 'templates');
+
+/** The layout and the partials it includes, as files in TEMPLATE_DIR. */
+export const PORTFOLIO_TEMPLATES = {
+  layout: 'portfolio.hbs',
+  partials: ['cover', 'toc', 'rows', 'part-a', 'part-b1', 'part-b2', 'part-c', 'task-matrix', 'part-d', 'part-e', 'attachments', 'missing'],
+  stylesheet: 'portfolio.css',
+} as const;
+
+interface Compiled {
+  readonly layout: Handlebars.TemplateDelegate;
+  readonly css: string;
+}
+
+let compiled: Compiled | undefined;
+
+/** Reads and compiles the templates on first use; later calls reuse them. */
+function templates(): Compiled {
+  if (compiled !== undefined) return compiled;
+  // A private environment: no global helpers or partials from elsewhere leak in, none leak out.
+  const hbs = Handlebars.create();
+  const read = (file: string): string => readFileSync(join(TEMPLATE_DIR, file), 'utf8');
+  // strict: a field a template names but the view lacks is an error, not an empty string.
+  const options = { strict: true, knownHelpersOnly: true } as const;
+  for (const name of PORTFOLIO_TEMPLATES.partials) hbs.registerPartial(name, hbs.compile(read(`${name}.hbs`), options));
+  compiled = { layout: hbs.compile(read(PORTFOLIO_TEMPLATES.layout), options), css: read(PORTFOLIO_TEMPLATES.stylesheet) };
+  return compiled;
+}
+
+/** The complete, self-contained HTML of the portfolio (styles inlined, no external resources). */
+export function portfolioHtml(input: PortfolioPdfInput): string {
+  const { layout, css } = templates();
+  return layout({ ...portfolioView(input), css });
+}
+
+const escape = (value: string): string => Handlebars.escapeExpression(value);
+
+const MARGIN_STYLE = "width:100%; font-family:'DejaVu Sans', sans-serif; font-size:7.5px; color:#666; padding:0 16mm; display:flex; justify-content:space-between;";
+
+/** Running header: title and candidate on every page, plus CONCEPT on a draft. */
+export function portfolioHeaderTemplate(input: PortfolioPdfInput): string {
+  const right = input.kind === 'draft' ? '<span style="color:#8a1c1c; font-weight:bold;">CONCEPT — niet ingediend</span>' : '<span>Ingediend</span>';
+  return `<div style="${MARGIN_STYLE}"><span>${escape(PORTFOLIO_TITLE)} — ${escape(input.candidate.displayName)}</span>${right}</div>`;
+}
+
+/** Running footer: portfolio id and "pagina X van Y". */
+export function portfolioFooterTemplate(input: PortfolioPdfInput): string {
+  return (
+    `<div style="${MARGIN_STYLE}"><span>Portfolio ${escape(input.portfolioId)}</span>` +
+    '<span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>'
+  );
+}
+
+export async function renderPortfolioPdf(renderer: PdfRenderer, input: PortfolioPdfInput): Promise<Buffer> {
+  // The HTML's own <title> becomes the PDF's title.
+  return renderer.render(portfolioHtml(input), {
+    headerTemplate: portfolioHeaderTemplate(input),
+    footerTemplate: portfolioFooterTemplate(input),
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Benchmark of the portfolio PDF (not a timed test).
+ *   npx tsx scripts/bench-pdf.ts [warmRuns] [batchSize]
+ * Renders the complete two-case portfolio of the rulebook's test factory with the system Chromium
+ * (CHROMIUM_PATH, default /usr/bin/chromium):
+ *  1. cold: the first render of a new renderer, browser launch included;
+ *  2. warm: `warmRuns` (default 20) renders one after the other;
+ *  3. batch: `batchSize` (default 8) renders started at once with maxConcurrent 2; per render the
+ *     latency includes the wait for a slot, plus the wall time of the whole batch.
+ * Also times `portfolioHtml` alone. Prints milliseconds as JSON, with the PDF's size and pages.
+ */
+import { cpus, totalmem } from 'node:os';
+import { PdfRenderer, portfolioHtml, renderPortfolioPdf, type PortfolioPdfInput } from '@rlp/pdf';
+import { currentRulebook, evaluate } from '@rlp/rulebook';
+import { completePortfolio, REFERENCE_DATE } from '../libs/rulebook/src/testing/portfolio.factory';
+
+const warmRuns = Number(process.argv[2] ?? 20);
+const batchSize = Number(process.argv[3] ?? 8);
+const maxConcurrent = 2;
+
+const document = completePortfolio();
+const input: PortfolioPdfInput = {
+  kind: 'submission',
+  generatedAt: new Date().toISOString(),
+  candidate: { displayName: 'Anna de Vries', email: 'anna@example.nl' },
+  portfolioId: 'pf-bench',
+  document,
+  rulebook: currentRulebook,
+  report: evaluate(document, currentRulebook, { referenceDate: REFERENCE_DATE }),
+  documents: ['doc-diploma', 'doc-cert-1', 'doc-cert-2', 'doc-cv'].map((id, i) => ({
+    id,
+    filename: `${id}.pdf`,
+    contentType: 'application/pdf',
+    sizeBytes: 250_000 * (i + 1),
+    sha256: String(i).repeat(64),
+  })),
+  submission: { submittedAt: new Date().toISOString(), contentHash: 'e'.repeat(64), rulebookVersion: currentRulebook.id, regulationVersions: { gedragscode: 1, klachtenreglement: 1 } },
+};
+
+function summary(ms: readonly number[]) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const round = (ms: number): number => Math.round(ms * 10) / 10;
+  const at = (q: number): number => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { runs: sorted.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: round(sorted[sorted.length - 1] ?? 0) };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+
+async function main(): Promise<void> {
+  const html: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    portfolioHtml(input);
+    html.push(performance.now() - start);
+  }
+
+  const renderer = new PdfRenderer({ chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', maxConcurrent, timeoutMs: 60_000 });
+  try {
+    const cold = await timed(() => renderPortfolioPdf(renderer, input));
+    const warm: number[] = [];
+    for (let i = 0; i < warmRuns; i++) warm.push((await timed(() => renderPortfolioPdf(renderer, input))).ms);
+    const batchStart = performance.now();
+    const batch = await Promise.all(Array.from({ length: batchSize }, async () => (await timed(() => renderPortfolioPdf(renderer, input))).ms));
+    const batchWallMs = performance.now() - batchStart;
+    const cpu = cpus();
+    const stats = renderer.stats();
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          pdf: { sizeKB: Math.round(cold.value.length / 1024), pages: pageCount(cold.value) },
+          htmlOnly: summary(html),
+          coldFirstRenderMs: Math.round(cold.ms),
+          warmSequential: summary(warm),
+          concurrentBatch: { size: batchSize, maxConcurrent, wallMs: Math.round(batchWallMs), perRender: summary(batch) },
+          renderer: { launches: stats.launches, peakOpenContexts: stats.peakOpenContexts, failed: stats.failed },
+          machine: { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    await renderer.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('bench-pdf failed:', err);
+  process.exitCode = 1;
+});
