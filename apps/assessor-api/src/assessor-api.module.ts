@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
+import { RegulationsModule } from '@rlp/regulations';
 import { AdminAccountsController } from './admin-accounts.controller';
+import { AdminRegulationsController } from './admin-regulations.controller';
+import { AdminAssessorPoolController } from './admin-assessor-pool.controller';
+import { AdminAuditController } from './admin-audit.controller';
 
 export const ASSESSOR_API_DOCS = {
   title: 'Register Loopbaanprofessional — assessoren en certificeringsbureau / assessor and admin API',
@@ -12,8 +16,8 @@ export class AssessorApiModule {
   static forRoot(runtime: Omit<AppRuntime, 'name' | 'portalRoles'>): DynamicModule {
     return {
       module: AssessorApiModule,
-      imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] })],
-      controllers: [AdminAccountsController],
+      imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), RegulationsModule],
+      controllers: [AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRegulationsController],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from './user.entity';
 
 export class LoginDto {
@@ -51,4 +51,47 @@ export class ListAccountsQueryDto {
   @IsOptional()
   @IsIn(ROLES as unknown as string[])
   role?: Role;
+}
+
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ example: 'Bakker Loopbaanadvies', nullable: true, description: 'Employer or own practice; null clears it' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  organisation?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+}
+
+export class DeclareRelationDto {
+  @ApiPropertyOptional({ description: 'Account id of the related person, when they have one' })
+  @IsOptional()
+  @IsUUID()
+  relatedUserId?: string;
+
+  @ApiProperty({ example: 'J. de Boer' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  relatedName!: string;
+
+  @ApiPropertyOptional({ example: 'De Boer Coaching' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  relatedOrganisation?: string;
+
+  @ApiPropertyOptional({ example: 'oud-collega (2015–2020)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
 }

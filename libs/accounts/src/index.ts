@@ -9,3 +9,5 @@ export * from './password-hasher';
 export * from './session.entity';
 export * from './tokens';
 export * from './user.entity';
+export * from './assessor-pool.service';
+export * from './declared-relation.entity';

@@ -11,6 +11,18 @@ export interface AuditRecord {
   data?: Record<string, unknown>;
 }
 
+export interface AuditFilter {
+  /** Events about this dossier (portfolio), and events that name it in their data. */
+  portfolioId?: string;
+  /** Events by this person, or about their account. */
+  personId?: string;
+  from?: Date;
+  to?: Date;
+  /** Page backwards from this event id (exclusive). */
+  beforeId?: string;
+  limit: number;
+}
+
 @Injectable()
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
@@ -25,5 +37,21 @@ export class AuditService {
       requestId: event.requestId ?? null,
       data: (event.data ?? {}) as never,
     });
+  }
+
+  /** Newest first, for the certification office and auditors. */
+  async search(filter: AuditFilter): Promise<{ events: AuditEventEntity[]; nextBefore: string | null }> {
+    const q = this.dataSource.manager.createQueryBuilder(AuditEventEntity, 'e');
+    if (filter.portfolioId) {
+      q.andWhere(`((e.subject_type = 'portfolio' AND e.subject_id = :pid) OR e.data->>'portfolioId' = :pid)`, { pid: filter.portfolioId });
+    }
+    if (filter.personId) q.andWhere(`(e.actor_id = CAST(:person AS uuid) OR (e.subject_type IN ('user', 'account') AND e.subject_id = :personKey))`, { person: filter.personId, personKey: filter.personId });
+    if (filter.from) q.andWhere('e.occurred_at >= :from', { from: filter.from });
+    if (filter.to) q.andWhere('e.occurred_at < :to', { to: filter.to });
+    if (filter.beforeId) q.andWhere('e.id < :before', { before: filter.beforeId });
+    const events = await q.orderBy('e.id', 'DESC').limit(filter.limit + 1).getMany();
+    const more = events.length > filter.limit;
+    const page = events.slice(0, filter.limit);
+    return { events: page, nextBefore: more ? page[page.length - 1]!.id : null };
   }
 }

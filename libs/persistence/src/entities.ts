@@ -1,3 +1,4 @@
+import { DeclaredRelationEntity } from '../../accounts/src/declared-relation.entity';
 import { SessionEntity } from '../../accounts/src/session.entity';
 import { UserEntity } from '../../accounts/src/user.entity';
 import { AuditEventEntity } from '../../audit/src/audit-event.entity';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   PortfolioSectionRevisionEntity,
   SubmissionEntity,
   IdempotencyKeyEntity,
+  DeclaredRelationEntity,
 ];

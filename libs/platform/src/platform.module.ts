@@ -3,6 +3,7 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard } from '../../accounts/src/access.guard';
 import { AccountsService } from '../../accounts/src/accounts.service';
+import { AssessorPoolService } from '../../accounts/src/assessor-pool.service';
 import { AuthController } from '../../accounts/src/auth.controller';
 import { LoginRateLimiter } from '../../accounts/src/login-rate-limiter';
 import { PasswordHasher } from '../../accounts/src/password-hasher';
@@ -61,9 +62,10 @@ export class PlatformModule {
         PasswordHasher,
         LoginRateLimiter,
         AccountsService,
+        AssessorPoolService,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [DataSource, APP_NAME, APP_CONFIG, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, PasswordHasher, LoginRateLimiter],
+      exports: [DataSource, APP_NAME, APP_CONFIG, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, AssessorPoolService, PasswordHasher, LoginRateLimiter],
     };
   }
 }

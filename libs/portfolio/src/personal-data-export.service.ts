@@ -40,7 +40,7 @@ export class PersonalDataExportService {
         `SELECT a."id", a."portfolio_id", a."accepted_at", v."type", v."version" FROM "regulation_acceptances" a JOIN "regulation_versions" v ON v."id" = a."regulation_version_id" WHERE a."user_id" = $1 ORDER BY a."accepted_at"`,
       ),
       auditEvents: await q(
-        `SELECT * FROM "audit_events" WHERE "actor_id" = $1 OR ("subject_type" = 'user' AND "subject_id" = $1::text)
+        `SELECT * FROM "audit_events" WHERE "actor_id" = $1 OR ("subject_type" IN ('user', 'account') AND "subject_id" = $1::text)
            OR ("subject_type" = 'portfolio' AND "subject_id" IN (SELECT "id"::text FROM "portfolios" WHERE "candidate_id" = $1))
            OR ("subject_type" = 'document' AND "subject_id" IN (SELECT "id"::text FROM "documents" WHERE "owner_id" = $1))
          ORDER BY "id"`,

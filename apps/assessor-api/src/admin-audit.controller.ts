@@ -1,0 +1,72 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@rlp/accounts';
+import { AuditService } from '@rlp/audit';
+import { bilingual, DomainError } from '@rlp/platform';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ description: 'A dossier (portfolio id)' })
+  @IsOptional()
+  @IsUUID()
+  portfolioId?: string;
+
+  @ApiPropertyOptional({ description: 'A person (account id): what they did and what was done to their account' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Until this instant (exclusive), ISO 8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Next page: the `nextBefore` of the previous one' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/)
+  before?: string;
+
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/audit-events')
+@Roles('admin')
+export class AdminAuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The audit trail, newest first, filtered by dossier, person and period' })
+  async search(@Query() query: AuditQueryDto) {
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && from >= to) {
+      throw new DomainError('validation', 'INVALID_PERIOD', bilingual('"from" moet vóór "to" liggen', '"from" must be before "to"'));
+    }
+    const page = await this.audit.search({
+      ...(query.portfolioId ? { portfolioId: query.portfolioId } : {}),
+      ...(query.personId ? { personId: query.personId } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(query.before ? { beforeId: query.before } : {}),
+      limit: query.limit ?? 100,
+    });
+    return {
+      events: page.events.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), actorId: e.actorId, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, requestId: e.requestId, data: e.data })),
+      nextBefore: page.nextBefore,
+    };
+  }
+}
