@@ -32,12 +32,13 @@ describe('candidate portal access (e2e)', () => {
       const url = route.path
         .replace(':id', route.path.startsWith('/documents') ? doc.id : portfolio.id)
         .replace(':section', 'education')
-        .replace(':version', '1');
+        .replace(':version', '1')
+        .concat(route.path.endsWith('/rulebook-move') && route.method === 'GET' ? '?to=toetsingskader-initieel-v1' : '');
       const call = (token: string) => {
         const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
         let r = request(p.candidate.getHttpServer())[method](url).set('Authorization', `Bearer ${token}`);
         r = r.set('If-Match', portfolio.etags['education']!).set('Idempotency-Key', `access-check-${tried.length}`);
-        return ['post', 'put', 'patch'].includes(method) ? r.send(route.path.endsWith('/submit') ? { revision: 'x' } : route.path === '/documents' ? { filename: 'x.pdf', contentType: 'application/pdf', sizeBytes: 10 } : {}) : r;
+        return ['post', 'put', 'patch'].includes(method) ? r.send(route.path.endsWith('/submit') ? { revision: 'x' } : route.path.endsWith('/rulebook-move') ? { to: 'toetsingskader-initieel-v1' } : route.path === '/documents' ? { filename: 'x.pdf', contentType: 'application/pdf', sizeBytes: 10 } : {}) : r;
       };
       for (const [who, token] of [['assessor', assessor.token], ['admin', admin.token]] as const) {
         const res = await call(token);

@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
+import { PortfolioModule } from '@rlp/portfolio';
 import { RegulationsModule } from '@rlp/regulations';
 import { AdminAccountsController } from './admin-accounts.controller';
 import { AdminRegulationsController } from './admin-regulations.controller';
 import { AdminAssessorPoolController } from './admin-assessor-pool.controller';
 import { AdminAuditController } from './admin-audit.controller';
+import { AdminRulebooksController } from './admin-rulebooks.controller';
 
 export const ASSESSOR_API_DOCS = {
   title: 'Register Loopbaanprofessional — assessoren en certificeringsbureau / assessor and admin API',
@@ -16,8 +18,8 @@ export class AssessorApiModule {
   static forRoot(runtime: Omit<AppRuntime, 'name' | 'portalRoles'>): DynamicModule {
     return {
       module: AssessorApiModule,
-      imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), RegulationsModule],
-      controllers: [AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRegulationsController],
+      imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), PortfolioModule, RegulationsModule],
+      controllers: [AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminRegulationsController],
     };
   }
 }

@@ -4,6 +4,7 @@ import { PortfolioModule } from '@rlp/portfolio';
 import { DocumentsController } from './documents.controller';
 import { PortfolioController } from './portfolio.controller';
 import { ReferenceController } from './reference.controller';
+import { RegulationDiffController } from './regulation-diff.controller';
 import { RegistrationController } from './registration.controller';
 
 export const CANDIDATE_API_DOCS = {
@@ -17,7 +18,7 @@ export class CandidateApiModule {
     return {
       module: CandidateApiModule,
       imports: [PlatformModule.forRoot({ ...runtime, name: 'candidate-api', portalRoles: ['candidate'] }), PortfolioModule],
-      controllers: [RegistrationController, PortfolioController, DocumentsController, ReferenceController],
+      controllers: [RegistrationController, PortfolioController, DocumentsController, ReferenceController, RegulationDiffController],
     };
   }
 }

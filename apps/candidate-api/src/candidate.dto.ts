@@ -47,3 +47,10 @@ export class DocumentQueryDto {
   @IsIn(['true', 'false'])
   download?: 'true' | 'false';
 }
+
+export class RulebookMoveDto {
+  @ApiProperty({ description: 'Id of the rulebook version to move the draft to' })
+  @IsString()
+  @Length(1, 100)
+  to!: string;
+}

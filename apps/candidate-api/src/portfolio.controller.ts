@@ -4,9 +4,9 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
 import { amsterdamDate, bilingual, Clock, DomainError, UuidPipe } from '@rlp/platform';
 import { DocumentsService } from '@rlp/documents';
-import { PdfHost, PortfolioService, rulebookFor, SubmissionService, type PortfolioView, type SectionView } from '@rlp/portfolio';
+import { PdfHost, PortfolioService, SubmissionService, type PortfolioView, type SectionView } from '@rlp/portfolio';
 import { DataSource } from 'typeorm';
-import { DocumentQueryDto, LangQueryDto, SubmitDto } from './candidate.dto';
+import { DocumentQueryDto, LangQueryDto, RulebookMoveDto, SubmitDto } from './candidate.dto';
 
 @ApiTags('portfolio')
 @ApiBearerAuth()
@@ -111,6 +111,19 @@ export class PortfolioController {
     return this.portfolios.completeness(me.userId, id, query.lang);
   }
 
+  @Get(':id/rulebook-move')
+  @ApiOperation({ summary: 'What moving this draft to another rulebook version would change in its completeness report (changes nothing)' })
+  previewMove(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Query() query: RulebookMoveDto) {
+    return this.portfolios.previewRulebookMove(me.userId, id, query.to);
+  }
+
+  @Post(':id/rulebook-move')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move this draft to another rulebook version (explicitly; see the preview first)' })
+  move(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Body() body: RulebookMoveDto, @RequestId() requestId?: string) {
+    return this.portfolios.moveRulebook(me.userId, id, body.to, requestId);
+  }
+
   @Get(':id/preview.pdf')
   @ApiOperation({ summary: 'The portfolio as PDF; a draft is marked CONCEPT, a submitted one shows the frozen snapshot' })
   async preview(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
@@ -129,7 +142,7 @@ export class PortfolioController {
       candidate: { displayName: user.displayName, email: user.email },
       portfolioId: id,
       document,
-      rulebook: rulebookFor(portfolio.rulebookVersion),
+      rulebook: this.portfolios.rulebooks.get(portfolio.rulebookVersion),
       report,
       documents: docs.filter((d) => d.status === 'verified' && referenced.has(d.id)).map((d) => ({ id: d.id, filename: d.filename, contentType: d.contentType, sizeBytes: d.sizeBytes, sha256: d.sha256 ?? '' })),
     });
@@ -179,7 +192,7 @@ export class PortfolioController {
       candidate: { displayName: user.displayName, email: user.email },
       portfolioId: id,
       document: this.submissions.document(entity),
-      rulebook: rulebookFor(entity.rulebookVersion),
+      rulebook: this.portfolios.rulebooks.get(entity.rulebookVersion),
       report,
       documents: entity.documents,
       submission: { submittedAt: view.submittedAt, contentHash: view.contentHash, rulebookVersion: view.rulebookVersion, regulationVersions: view.regulationVersions },

@@ -5,7 +5,7 @@ import { Authenticated, CurrentPrincipal, Principal, RequestId, Roles } from '@r
 import { bilingual, DomainError } from '@rlp/platform';
 import { PersonalDataExportService, PortfolioService } from '@rlp/portfolio';
 import { REGULATION_TYPES, RegulationsService, type RegulationType } from '@rlp/regulations';
-import { currentRulebook, getRulebook, guidance } from '@rlp/rulebook';
+import { guidance } from '@rlp/rulebook';
 import { GuidanceQueryDto } from './candidate.dto';
 
 @ApiTags('guidance')
@@ -21,12 +21,16 @@ export class ReferenceController {
   @Get('guidance')
   @Authenticated()
   @ApiOperation({ summary: "The rulebook's guidance per field: task indicators, handreiking, koppeling, knowledge areas, competences, attitude questions" })
-  guidance(@Query() query: GuidanceQueryDto) {
-    const rulebook = query.rulebook === undefined ? currentRulebook : getRulebook(query.rulebook);
-    if (!rulebook || rulebook.status !== 'published') {
-      throw new DomainError('not_found', 'RULEBOOK_NOT_FOUND', bilingual('Deze versie van het toetsingskader bestaat niet', 'This rulebook version does not exist'), { rulebook: query.rulebook });
-    }
+  async guidance(@Query() query: GuidanceQueryDto) {
+    const rulebook = query.rulebook === undefined ? await this.portfolios.rulebooks.default() : this.portfolios.rulebooks.published(query.rulebook);
     return query.lang ? guidance(rulebook, query.lang) : { nl: guidance(rulebook, 'nl'), en: guidance(rulebook, 'en') };
+  }
+
+  @Get('rulebooks')
+  @Authenticated()
+  @ApiOperation({ summary: 'The rulebook versions this platform ships; `isDefault` is the one new portfolios start on' })
+  rulebooksList() {
+    return this.portfolios.rulebooks.list();
   }
 
   @Get('regulations')

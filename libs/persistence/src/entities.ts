@@ -10,6 +10,7 @@ import {
   PortfolioSectionRevisionEntity,
   SubmissionEntity,
 } from '../../portfolio/src/portfolio.entities';
+import { PlatformSettingEntity } from '../../portfolio/src/platform-setting.entity';
 import { RegulationAcceptanceEntity } from '../../regulations/src/regulation-acceptance.entity';
 import { RegulationVersionEntity } from '../../regulations/src/regulation-version.entity';
 
@@ -27,4 +28,5 @@ export const ENTITIES = [
   SubmissionEntity,
   IdempotencyKeyEntity,
   DeclaredRelationEntity,
+  PlatformSettingEntity,
 ];

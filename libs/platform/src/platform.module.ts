@@ -18,7 +18,8 @@ import { Clock, SystemClock } from './clock';
 import type { AppConfig } from './config';
 import { HealthController } from './health.controller';
 import { httpLoggerOptions } from './http-logger';
-import { APP_CONFIG, APP_NAME } from './platform.tokens';
+import { APP_CONFIG, APP_NAME, RULEBOOKS } from './platform.tokens';
+import { rulebooks, type Rulebook } from '../../rulebook/src/index';
 
 /** Everything a running app needs that is not read from the environment by itself. */
 export interface AppRuntime {
@@ -30,6 +31,8 @@ export interface AppRuntime {
   portalRoles: readonly Role[];
   /** Tests pass a FixedClock; the apps use the system clock. */
   clock?: Clock;
+  /** Shipped rulebook versions; tests may pass extra ones (e.g. a second published version). */
+  rulebooks?: readonly Rulebook[];
 }
 
 /**
@@ -51,6 +54,7 @@ export class PlatformModule {
       providers: [
         { provide: APP_NAME, useValue: runtime.name },
         { provide: APP_CONFIG, useValue: config },
+        { provide: RULEBOOKS, useValue: runtime.rulebooks ?? rulebooks },
         { provide: AUTH_CONFIG, useValue: config.auth },
         { provide: PORTAL_ROLES, useValue: runtime.portalRoles },
         { provide: Clock, useValue: runtime.clock ?? new SystemClock() },
@@ -65,7 +69,7 @@ export class PlatformModule {
         AssessorPoolService,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [DataSource, APP_NAME, APP_CONFIG, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, AssessorPoolService, PasswordHasher, LoginRateLimiter],
+      exports: [DataSource, APP_NAME, APP_CONFIG, RULEBOOKS, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, AssessorPoolService, PasswordHasher, LoginRateLimiter],
     };
   }
 }

@@ -8,3 +8,5 @@ export * from './signatures';
 export * from './submission.service';
 export * from './personal-data-export.service';
 export * from './pdf.host';
+export * from './platform-setting.entity';
+export * from './rulebook-catalog.service';

@@ -4,11 +4,12 @@ import { RegulationsService } from '../../regulations/src/regulations.service';
 import { PdfHost } from './pdf.host';
 import { PersonalDataExportService } from './personal-data-export.service';
 import { PortfolioService } from './portfolio.service';
+import { RulebookCatalog } from './rulebook-catalog.service';
 import { SubmissionService } from './submission.service';
 
 /** Portfolio editing, documents, regulations and submission, on top of the global PlatformModule. */
 @Module({
-  providers: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost],
-  exports: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost],
+  providers: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog],
+  exports: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog],
 })
 export class PortfolioModule {}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { currentRulebook, evaluate, getRulebook, type EvaluationReport, type Finding, type Lang, type PortfolioDocument, type Rulebook, validatePortfolioDocument } from '@rlp/rulebook';
+import { evaluate, type EvaluationReport, type Finding, type Lang, type PortfolioDocument, validatePortfolioDocument } from '@rlp/rulebook';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/src/audit.service';
 import { DocumentsService, type DocumentReference } from '../../documents/src/documents.service';
@@ -9,6 +9,7 @@ import { amsterdamDate, Clock } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
 import { RegulationsService } from '../../regulations/src/regulations.service';
 import { sectionEtag, expectedVersion } from './etag';
+import { RulebookCatalog } from './rulebook-catalog.service';
 import { PortfolioEntity, PortfolioSectionEntity, PortfolioSectionRevisionEntity, SubmissionEntity } from './portfolio.entities';
 import { notEditable, portfolioNotFound, sectionNotFound } from './portfolio.errors';
 import {
@@ -61,10 +62,15 @@ export interface CompletenessView extends EvaluationReport {
 
 export type WriteMode = 'replace' | 'merge';
 
-export function rulebookFor(version: string): Rulebook {
-  const rulebook = getRulebook(version);
-  if (!rulebook) throw new Error(`rulebook ${version} is not shipped with this build`);
-  return rulebook;
+export interface RulebookMovePreview {
+  from: string;
+  to: string;
+  before: { complete: boolean; blocking: number; parts: EvaluationReport['progress']['parts'] };
+  after: { complete: boolean; blocking: number; parts: EvaluationReport['progress']['parts'] };
+  /** Findings the move would add. */
+  newFindings: Finding[];
+  /** Findings the move would make disappear. */
+  resolvedFindings: Finding[];
 }
 
 export function portfolioRevision(sections: ReadonlyArray<{ section: string; version: number }>): string {
@@ -81,6 +87,7 @@ export class PortfolioService {
     private readonly regulations: RegulationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    readonly rulebooks: RulebookCatalog,
   ) {}
 
   today(): string {
@@ -88,6 +95,7 @@ export class PortfolioService {
   }
 
   async create(candidateId: string, requestId?: string): Promise<PortfolioView> {
+    const rulebook = await this.rulebooks.default();
     const id = await this.dataSource.transaction(async (m) => {
       const open = await m.findOneBy(PortfolioEntity, { candidateId, status: 'draft' });
       const active = open ?? (await m.createQueryBuilder(PortfolioEntity, 'p').where('p.candidate_id = :candidateId', { candidateId }).andWhere(`p.status <> 'decided'`).getOne());
@@ -95,7 +103,6 @@ export class PortfolioService {
         throw new DomainError('conflict', 'PORTFOLIO_EXISTS', bilingual('Je hebt al een portfolio dat nog loopt', 'You already have a portfolio in progress'), { portfolioId: active.id, status: active.status });
       }
       const now = this.clock.now();
-      const rulebook = currentRulebook;
       const inserted = await m.insert(PortfolioEntity, { candidateId, status: 'draft', rulebookVersion: rulebook.id, createdAt: now, updatedAt: now, submittedAt: null, previousPortfolioId: null });
       const portfolioId = (inserted.identifiers[0] as { id: string }).id;
       for (const section of SECTION_KEYS) {
@@ -254,12 +261,57 @@ export class PortfolioService {
   }
 
   evaluate(document: PortfolioDocument, rulebookVersion: string, referenceDate: string, regulationVersions: Record<string, number>, lang?: Lang): CompletenessView {
-    const report = evaluate(document, rulebookFor(rulebookVersion), {
+    const report = evaluate(document, this.rulebooks.get(rulebookVersion), {
       referenceDate,
       currentRegulationVersions: { gedragscode: regulationVersions['gedragscode'], klachtenreglement: regulationVersions['klachtenreglement'] },
       ...(lang ? { lang } : {}),
     });
     return { ...report, findings: report.findings.map((f) => ({ ...f, section: sectionOfPointer(f.path) })), regulationVersions };
+  }
+
+  /**
+   * What moving a draft to another rulebook version would change in its completeness report,
+   * without changing anything.
+   */
+  async previewRulebookMove(candidateId: string, id: string, to: string): Promise<RulebookMovePreview> {
+    const portfolio = await this.own(candidateId, id);
+    this.checkMove(portfolio, to);
+    const today = this.today();
+    const regulationVersions = await this.regulations.currentVersions(today);
+    const contents = (await this.sections(id)).contents;
+    const before = this.evaluate(assembleDocument(portfolio.rulebookVersion, contents), portfolio.rulebookVersion, today, regulationVersions);
+    const after = this.evaluate(assembleDocument(to, contents), to, today, regulationVersions);
+    const key = (f: Finding) => `${f.severity}|${f.code}|${f.path}`;
+    const beforeKeys = new Set(before.findings.map(key));
+    const afterKeys = new Set(after.findings.map(key));
+    return {
+      from: portfolio.rulebookVersion,
+      to,
+      before: { complete: before.complete, blocking: before.findings.filter((f) => f.severity === 'blocking').length, parts: before.progress.parts },
+      after: { complete: after.complete, blocking: after.findings.filter((f) => f.severity === 'blocking').length, parts: after.progress.parts },
+      newFindings: after.findings.filter((f) => !beforeKeys.has(key(f))),
+      resolvedFindings: before.findings.filter((f) => !afterKeys.has(key(f))),
+    };
+  }
+
+  /** Moves a draft to another published rulebook version, explicitly; recorded in the audit trail. */
+  async moveRulebook(candidateId: string, id: string, to: string, requestId?: string): Promise<PortfolioView> {
+    await this.dataSource.transaction(async (m) => {
+      const portfolio = await m.createQueryBuilder(PortfolioEntity, 'p').setLock('pessimistic_write').where('p.id = :id AND p.candidate_id = :candidateId', { id, candidateId }).getOne();
+      if (!portfolio) throw portfolioNotFound();
+      this.checkMove(portfolio, to);
+      await m.update(PortfolioEntity, { id }, { rulebookVersion: to, updatedAt: this.clock.now() });
+      await this.audit.record({ actorId: candidateId, action: 'portfolio.rulebook_moved', subjectType: 'portfolio', subjectId: id, requestId, data: { before: portfolio.rulebookVersion, after: to } }, m);
+    });
+    return this.get(candidateId, id);
+  }
+
+  private checkMove(portfolio: PortfolioEntity, to: string): void {
+    if (portfolio.status !== 'draft') throw notEditable(portfolio.status);
+    this.rulebooks.published(to);
+    if (to === portfolio.rulebookVersion) {
+      throw new DomainError('conflict', 'RULEBOOK_ALREADY_CURRENT', bilingual('Het portfolio gebruikt deze versie al', 'The portfolio already uses this version'), { rulebook: to });
+    }
   }
 
   /** Where a document is still used: a draft's section, or any submission (those are frozen). */

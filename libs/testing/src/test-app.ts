@@ -8,6 +8,7 @@ import { AccountsService, NewAccount } from '../../accounts/src/accounts.service
 import { Clock, FixedClock } from '../../platform/src/clock';
 import { AppConfig, loadConfig } from '../../platform/src/config';
 import { createApp } from '../../platform/src/configure-app';
+import type { Rulebook } from '../../rulebook/src/index';
 import { createS3Client } from '../../storage/src/s3-client.factory';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { requireEnv, TEST_ENV } from './test-env';
@@ -41,7 +42,14 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
  * database and bucket, with a clock the test controls.
  */
 export async function startTestPlatform(
-  options: { env?: Record<string, string>; now?: Date; /** e.g. a dead endpoint, to test outages */ storageEndpoint?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    now?: Date;
+    /** e.g. a dead endpoint, to test outages */
+    storageEndpoint?: string;
+    /** Rulebook versions instead of the shipped ones (e.g. to test moving to a newer one). */
+    rulebooks?: readonly Rulebook[];
+  } = {},
 ): Promise<TestPlatform> {
   const config = testConfig(options.env);
   const db = await createTestDatabase();
@@ -50,7 +58,7 @@ export async function startTestPlatform(
   s3.destroy();
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
   const storageEndpoint = options.storageEndpoint ?? requireEnv(TEST_ENV.s3Endpoint);
-  const runtime = { config, databaseUrl: db.url, storageEndpoint, clock: clock as Clock };
+  const runtime = { config, databaseUrl: db.url, storageEndpoint, clock: clock as Clock, ...(options.rulebooks ? { rulebooks: options.rulebooks } : {}) };
   const candidate = await createApp(CandidateApiModule.forRoot(runtime), config, CANDIDATE_API_DOCS);
   const assessor = await createApp(AssessorApiModule.forRoot(runtime), config, ASSESSOR_API_DOCS);
   await candidate.init();

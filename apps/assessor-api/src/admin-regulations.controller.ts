@@ -1,0 +1,128 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
+import { bilingual, DomainError } from '@rlp/platform';
+import {
+  isRegulationType,
+  regulationTypeNotFound,
+  RegulationAcceptancesView,
+  RegulationAdminView,
+  RegulationsAdminService,
+  type RegulationType,
+} from '@rlp/regulations';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
+
+export class CreateRegulationDraftDto {
+  @ApiPropertyOptional({ maxLength: 300, description: 'Default: the title of the latest published version' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 200_000, description: 'Markdown. Default: the text of the latest published version' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200_000)
+  body?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, nullable: true, description: 'What changed, shown to candidates who must accept again' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  changeSummary?: string | null;
+
+  @ApiPropertyOptional({ example: '2027-01-01', nullable: true, description: 'Planned effective date; publishing sets the real one' })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  effectiveFrom?: string | null;
+}
+
+export class UpdateRegulationDraftDto extends CreateRegulationDraftDto {}
+
+export class PublishRegulationDto {
+  @ApiProperty({ example: '2027-01-01', description: 'From this date (Europe/Amsterdam) the version is current; today or later' })
+  @IsString()
+  @Length(10, 10, { message: DATE_MESSAGE })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  effectiveFrom!: string;
+}
+
+function versionNotFound(): DomainError {
+  return new DomainError('not_found', 'REGULATION_VERSION_NOT_FOUND', bilingual('Deze versie bestaat niet', 'This version does not exist'));
+}
+
+const VersionPipe = new ParseIntPipe({ exceptionFactory: () => versionNotFound() });
+
+function regulationType(type: string): RegulationType {
+  if (!isRegulationType(type)) throw regulationTypeNotFound(type);
+  return type;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/regulations')
+@Roles('admin')
+export class AdminRegulationsController {
+  constructor(private readonly regulations: RegulationsAdminService) {}
+
+  @Get(':type/versions')
+  @ApiOperation({ summary: 'Every version of the reglement, gedragscode or klachtenreglement, drafts included, newest first' })
+  list(@Param('type') type: string): Promise<RegulationAdminView[]> {
+    return this.regulations.list(regulationType(type));
+  }
+
+  @Post(':type/versions')
+  @ApiOperation({ summary: 'Create a draft with the next version number' })
+  create(@Param('type') type: string, @Body() body: CreateRegulationDraftDto, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string): Promise<RegulationAdminView> {
+    return this.regulations.createDraft(regulationType(type), body, actor.userId, requestId);
+  }
+
+  @Get(':type/versions/:version')
+  @ApiOperation({ summary: 'One version, draft or published' })
+  get(@Param('type') type: string, @Param('version', VersionPipe) version: number): Promise<RegulationAdminView> {
+    return this.regulations.get(regulationType(type), version);
+  }
+
+  @Patch(':type/versions/:version')
+  @ApiOperation({ summary: 'Change a draft; a published version is immutable (409)' })
+  update(
+    @Param('type') type: string,
+    @Param('version', VersionPipe) version: number,
+    @Body() body: UpdateRegulationDraftDto,
+    @CurrentPrincipal() actor: Principal,
+    @RequestId() requestId?: string,
+  ): Promise<RegulationAdminView> {
+    return this.regulations.updateDraft(regulationType(type), version, body, actor.userId, requestId);
+  }
+
+  @Delete(':type/versions/:version')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a draft; a published version is immutable (409)' })
+  async remove(@Param('type') type: string, @Param('version', VersionPipe) version: number, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string): Promise<void> {
+    await this.regulations.deleteDraft(regulationType(type), version, actor.userId, requestId);
+  }
+
+  @Post(':type/versions/:version/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish a draft; it becomes current on its effective date' })
+  publish(
+    @Param('type') type: string,
+    @Param('version', VersionPipe) version: number,
+    @Body() body: PublishRegulationDto,
+    @CurrentPrincipal() actor: Principal,
+    @RequestId() requestId?: string,
+  ): Promise<RegulationAdminView> {
+    return this.regulations.publish(regulationType(type), version, body.effectiveFrom, actor.userId, requestId);
+  }
+
+  @Get(':type/versions/:version/acceptances')
+  @ApiOperation({ summary: 'Who accepted this version, and which draft portfolios still have to accept the current one instead' })
+  acceptances(@Param('type') type: string, @Param('version', VersionPipe) version: number): Promise<RegulationAcceptancesView> {
+    return this.regulations.acceptances(regulationType(type), version);
+  }
+}
