@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
 import { bilingual, DomainError } from '@rlp/platform';
 import {
@@ -39,6 +39,12 @@ export class CreateRegulationDraftDto {
   @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
   effectiveFrom?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'The official PDF (a verified PDF you uploaded via /admin/documents); null removes it' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
+  pdfDocumentId?: string | null;
 }
 
 export class UpdateRegulationDraftDto extends CreateRegulationDraftDto {}

@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
 import { PortfolioModule } from '@rlp/portfolio';
-import { RegulationsModule } from '@rlp/regulations';
+import { RegulationsModule, RegulationsReadController } from '@rlp/regulations';
 import { AdminAccountsController } from './admin-accounts.controller';
 import { AdminRegulationsController } from './admin-regulations.controller';
 import { AdminAssessorPoolController } from './admin-assessor-pool.controller';
 import { AdminAuditController } from './admin-audit.controller';
+import { AdminDocumentsController } from './admin-documents.controller';
 import { AdminRulebooksController } from './admin-rulebooks.controller';
 
 export const ASSESSOR_API_DOCS = {
@@ -19,7 +20,7 @@ export class AssessorApiModule {
     return {
       module: AssessorApiModule,
       imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), PortfolioModule, RegulationsModule],
-      controllers: [AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminRegulationsController],
+      controllers: [RegulationsReadController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminRegulationsController],
     };
   }
 }

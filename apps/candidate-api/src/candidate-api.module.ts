@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
 import { PortfolioModule } from '@rlp/portfolio';
+import { RegulationsReadController } from '@rlp/regulations';
 import { DocumentsController } from './documents.controller';
 import { PortfolioController } from './portfolio.controller';
 import { ReferenceController } from './reference.controller';
@@ -18,7 +19,7 @@ export class CandidateApiModule {
     return {
       module: CandidateApiModule,
       imports: [PlatformModule.forRoot({ ...runtime, name: 'candidate-api', portalRoles: ['candidate'] }), PortfolioModule],
-      controllers: [RegistrationController, PortfolioController, DocumentsController, ReferenceController, RegulationDiffController],
+      controllers: [RegistrationController, RegulationsReadController, PortfolioController, DocumentsController, ReferenceController, RegulationDiffController],
     };
   }
 }

@@ -1,10 +1,8 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
-import { bilingual, DomainError } from '@rlp/platform';
 import { PersonalDataExportService, PortfolioService } from '@rlp/portfolio';
-import { REGULATION_TYPES, RegulationsService, type RegulationType } from '@rlp/regulations';
 import { guidance } from '@rlp/rulebook';
 import { GuidanceQueryDto } from './candidate.dto';
 
@@ -13,7 +11,6 @@ import { GuidanceQueryDto } from './candidate.dto';
 @Controller()
 export class ReferenceController {
   constructor(
-    private readonly regulations: RegulationsService,
     private readonly portfolios: PortfolioService,
     private readonly exporter: PersonalDataExportService,
   ) {}
@@ -33,22 +30,6 @@ export class ReferenceController {
     return this.portfolios.rulebooks.list();
   }
 
-  @Get('regulations')
-  @Authenticated()
-  @ApiOperation({ summary: 'The current version of the reglement, gedragscode and klachtenreglement' })
-  async regulationsCurrent() {
-    const today = this.portfolios.today();
-    return Promise.all(REGULATION_TYPES.map((type) => this.regulations.current(type, today)));
-  }
-
-  @Get('regulations/:type/versions/:version')
-  @Authenticated()
-  @ApiOperation({ summary: 'A published version (current or earlier)' })
-  regulation(@Param('type') type: string, @Param('version', new ParseIntPipe({ exceptionFactory: () => notFound() })) version: number) {
-    if (!(REGULATION_TYPES as readonly string[]).includes(type)) throw notFound();
-    return this.regulations.published(type as RegulationType, version, this.portfolios.today());
-  }
-
   @Get('me/export')
   @Roles('candidate')
   @ApiOperation({ summary: 'Everything stored about me, with my files, as a ZIP (AVG/GDPR)' })
@@ -61,8 +42,4 @@ export class ReferenceController {
     stream.on('error', () => res.destroy());
     stream.pipe(res);
   }
-}
-
-function notFound(): DomainError {
-  return new DomainError('not_found', 'REGULATION_VERSION_NOT_FOUND', bilingual('Deze versie bestaat niet', 'This version does not exist'));
 }

@@ -230,7 +230,17 @@ export class DocumentsService {
   }
 
   async download(ownerId: string, id: string): Promise<{ url: string; expiresAt: string; filename: string; contentType: string }> {
-    const doc = await this.find(ownerId, id);
+    return this.presignedDownload(await this.find(ownerId, id));
+  }
+
+  /** For documents everyone logged in may read (a published regulation's official PDF). */
+  async downloadPublic(id: string): Promise<{ url: string; expiresAt: string; filename: string; contentType: string }> {
+    const doc = await this.dataSource.manager.findOneBy(DocumentEntity, { id });
+    if (!doc) throw notFound();
+    return this.presignedDownload(doc);
+  }
+
+  private async presignedDownload(doc: DocumentEntity): Promise<{ url: string; expiresAt: string; filename: string; contentType: string }> {
     if (doc.status !== 'verified' || !doc.contentType || !isAllowedContentType(doc.contentType)) {
       throw new DomainError('conflict', 'DOCUMENT_NOT_VERIFIED', bilingual('Dit document is nog niet gecontroleerd', 'This document has not been verified yet'));
     }

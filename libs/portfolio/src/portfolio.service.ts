@@ -321,9 +321,14 @@ export class PortfolioService {
       [documentId],
     );
     const submissions: Array<{ id: string }> = await manager.query(`SELECT "id" FROM "submissions" WHERE "documents" @> $1::jsonb`, [JSON.stringify([{ id: documentId }])]);
+    const regulations: Array<{ id: string; type: string; version: number }> = await manager.query(
+      `SELECT "id", "type", "version" FROM "regulation_versions" WHERE "pdf_document_id" = $1`,
+      [documentId],
+    );
     return [
       ...sections.map((s) => ({ where: `portfolio/${s.portfolio_id}/sections/${s.section}`, id: s.portfolio_id })),
       ...submissions.map((s) => ({ where: `submission/${s.id}`, id: s.id })),
+      ...regulations.map((r) => ({ where: `regulation/${r.type}/${r.version}`, id: r.id })),
     ];
   }
 

@@ -4,3 +4,4 @@ export * from './regulations.service';
 export * from './text-diff';
 export * from './regulations-admin.service';
 export * from './regulations.module';
+export * from './regulations-read.controller';

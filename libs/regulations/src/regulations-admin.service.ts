@@ -14,6 +14,8 @@ export interface RegulationDraftInput {
   changeSummary?: string | null;
   /** A planned date; the date that counts is the one given when publishing. */
   effectiveFrom?: string | null;
+  /** The official PDF: a verified PDF the acting admin uploaded; null removes it. */
+  pdfDocumentId?: string | null;
 }
 
 export interface RegulationAdminView extends RegulationVersionView {
@@ -174,6 +176,10 @@ export class RegulationsAdminService {
         if (typeof input.body === 'string') changes.body = input.body;
         if (input.changeSummary !== undefined) changes.changeSummary = input.changeSummary;
         if (input.effectiveFrom !== undefined) changes.effectiveFrom = input.effectiveFrom;
+        if (input.pdfDocumentId !== undefined) {
+          if (input.pdfDocumentId !== null) await this.lockOfficialPdf(m, input.pdfDocumentId, actorId);
+          changes.pdfDocumentId = input.pdfDocumentId;
+        }
         if (Object.keys(changes).length === 0) return;
         await m.update(RegulationVersionEntity, { id: row.id, status: 'draft' }, changes);
         await this.audit.record({ actorId, action: 'regulation.draft_updated', subjectType: 'regulation_version', subjectId: row.id, requestId, data: { type, version, fields: Object.keys(changes) } }, m);
@@ -286,6 +292,14 @@ export class RegulationsAdminService {
   }
 
   /** Serialises every change to the versions of one type (numbering, publication order). */
+  /** The official PDF must be a verified PDF uploaded by this admin; it is locked against deletion. */
+  private async lockOfficialPdf(m: EntityManager, documentId: string, actorId: string): Promise<void> {
+    const [doc] = await m.query(`SELECT "content_type" FROM "documents" WHERE "id" = $1 AND "owner_id" = $2 AND "status" = 'verified' FOR SHARE`, [documentId, actorId]) as Array<{ content_type: string }>;
+    if (!doc || doc.content_type !== 'application/pdf') {
+      throw new DomainError('validation', 'INVALID_REGULATION_PDF', bilingual('Kies een gecontroleerde PDF die je zelf hebt geüpload', 'Choose a verified PDF you uploaded yourself'), { documentId });
+    }
+  }
+
   private async lockType(m: EntityManager, type: RegulationType): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`regulation_versions:${type}`]);
   }

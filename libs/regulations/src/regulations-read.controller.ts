@@ -1,0 +1,58 @@
+import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../../accounts/src/access.decorators';
+import { DocumentsService } from '../../documents/src/documents.service';
+import { bilingual } from '../../platform/src/bilingual';
+import { amsterdamDate, Clock } from '../../platform/src/clock';
+import { DomainError } from '../../platform/src/domain-error';
+import { REGULATION_TYPES, type RegulationType } from './regulation-version.entity';
+import { RegulationsService } from './regulations.service';
+
+const notFound = () => new DomainError('not_found', 'REGULATION_VERSION_NOT_FOUND', bilingual('Deze versie bestaat niet', 'This version does not exist'));
+
+function regulationType(type: string): RegulationType {
+  if (!(REGULATION_TYPES as readonly string[]).includes(type)) throw notFound();
+  return type as RegulationType;
+}
+
+/** Anyone logged in (candidate, assessor, admin) reads the current and earlier published versions. */
+@ApiTags('regulations')
+@ApiBearerAuth()
+@Authenticated()
+@Controller('regulations')
+export class RegulationsReadController {
+  constructor(
+    private readonly regulations: RegulationsService,
+    private readonly documents: DocumentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The current version of the reglement, gedragscode and klachtenreglement' })
+  current() {
+    const today = amsterdamDate(this.clock.now());
+    return Promise.all(REGULATION_TYPES.map((type) => this.regulations.current(type, today)));
+  }
+
+  @Get(':type/versions')
+  @ApiOperation({ summary: 'Every published version of one regulation, newest first' })
+  versions(@Param('type') type: string) {
+    return this.regulations.listPublished(regulationType(type), amsterdamDate(this.clock.now()));
+  }
+
+  @Get(':type/versions/:version')
+  @ApiOperation({ summary: 'A published version (current or earlier)' })
+  version(@Param('type') type: string, @Param('version', new ParseIntPipe({ exceptionFactory: notFound })) version: number) {
+    return this.regulations.published(regulationType(type), version, amsterdamDate(this.clock.now()));
+  }
+
+  @Get(':type/versions/:version/pdf')
+  @ApiOperation({ summary: 'A short-lived download URL of the official PDF of a published version' })
+  async pdf(@Param('type') type: string, @Param('version', new ParseIntPipe({ exceptionFactory: notFound })) version: number) {
+    const view = await this.regulations.published(regulationType(type), version, amsterdamDate(this.clock.now()));
+    if (!view.pdfDocumentId) {
+      throw new DomainError('not_found', 'REGULATION_PDF_NOT_FOUND', bilingual('Van deze versie is geen officiële PDF', 'This version has no official PDF'));
+    }
+    return this.documents.downloadPublic(view.pdfDocumentId);
+  }
+}
