@@ -1,27 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
-import { DocumentsService, type DocumentView } from '@rlp/documents';
+import { DocumentsService, RequestUploadDto, type DocumentView } from '@rlp/documents';
 import { UuidPipe } from '@rlp/platform';
-
-export class AdminUploadDto {
-  @ApiProperty({ example: 'Gedragscode 2027.pdf' })
-  @IsString()
-  @Length(1, 255)
-  filename!: string;
-
-  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png'] })
-  @IsString()
-  @Length(1, 100)
-  contentType!: string;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  sizeBytes!: number;
-}
 
 /** Uploads of the certification office (e.g. the official PDF of a regulation version), verified like any upload. */
 @ApiTags('admin')
@@ -33,7 +14,7 @@ export class AdminDocumentsController {
 
   @Post()
   @ApiOperation({ summary: 'Request an upload: a presigned PUT URL; PUT the bytes there, then confirm' })
-  request(@CurrentPrincipal() me: Principal, @Body() body: AdminUploadDto, @RequestId() requestId?: string) {
+  request(@CurrentPrincipal() me: Principal, @Body() body: RequestUploadDto, @RequestId() requestId?: string) {
     return this.documents.requestUpload(me.userId, body, requestId);
   }
 

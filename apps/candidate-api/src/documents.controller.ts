@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
-import { DocumentsService, type DocumentView } from '@rlp/documents';
+import { DocumentsService, RequestUploadDto, type DocumentView } from '@rlp/documents';
 import { UuidPipe } from '@rlp/platform';
 import { PortfolioService } from '@rlp/portfolio';
-import { RequestUploadDto } from './candidate.dto';
 
 @ApiTags('documents')
 @ApiBearerAuth()

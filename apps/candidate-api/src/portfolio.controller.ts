@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
 import { amsterdamDate, bilingual, Clock, DomainError, UuidPipe } from '@rlp/platform';
 import { DocumentsService } from '@rlp/documents';
-import { PdfHost, PortfolioService, SubmissionService, type PortfolioView, type SectionView } from '@rlp/portfolio';
+import { documentIdsOf, PdfHost, PortfolioService, SubmissionService, type JsonObject, type PortfolioView, type SectionView } from '@rlp/portfolio';
 import { DataSource } from 'typeorm';
 import { DocumentQueryDto, LangQueryDto, RulebookMoveDto, SubmitDto } from './candidate.dto';
 
@@ -135,7 +135,10 @@ export class PortfolioController {
       this.documents.list(me.userId),
       this.dataSource.manager.findOneByOrFail(UserEntity, { id: me.userId }),
     ]);
-    const referenced = new Set(JSON.stringify(document).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []);
+    const referenced = new Set([
+      ...documentIdsOf('education', (document.education ?? {}) as JsonObject),
+      ...documentIdsOf('cvAndMotivation', (document.cvAndMotivation ?? {}) as JsonObject),
+    ]);
     const pdf = await this.pdf.portfolio({
       kind: 'draft',
       generatedAt: this.clock.now().toISOString(),

@@ -1,3 +1,4 @@
 export * from './document.entity';
 export * from './documents.service';
 export * from './file-types';
+export * from './documents.dto';
