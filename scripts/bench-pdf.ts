@@ -11,31 +11,13 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { PdfRenderer, portfolioHtml, renderPortfolioPdf, type PortfolioPdfInput } from '@rlp/pdf';
-import { currentRulebook, evaluate } from '@rlp/rulebook';
-import { completePortfolio, REFERENCE_DATE } from '../libs/rulebook/src/testing/portfolio.factory';
+import { samplePortfolioPdfInput } from '../libs/pdf/src/testing/portfolio-pdf-input.factory';
 
 const warmRuns = Number(process.argv[2] ?? 20);
 const batchSize = Number(process.argv[3] ?? 8);
 const maxConcurrent = 2;
 
-const document = completePortfolio();
-const input: PortfolioPdfInput = {
-  kind: 'submission',
-  generatedAt: new Date().toISOString(),
-  candidate: { displayName: 'Anna de Vries', email: 'anna@example.nl' },
-  portfolioId: 'pf-bench',
-  document,
-  rulebook: currentRulebook,
-  report: evaluate(document, currentRulebook, { referenceDate: REFERENCE_DATE }),
-  documents: ['doc-diploma', 'doc-cert-1', 'doc-cert-2', 'doc-cv'].map((id, i) => ({
-    id,
-    filename: `${id}.pdf`,
-    contentType: 'application/pdf',
-    sizeBytes: 250_000 * (i + 1),
-    sha256: String(i).repeat(64),
-  })),
-  submission: { submittedAt: new Date().toISOString(), contentHash: 'e'.repeat(64), rulebookVersion: currentRulebook.id, regulationVersions: { gedragscode: 1, klachtenreglement: 1 } },
-};
+const input: PortfolioPdfInput = samplePortfolioPdfInput({ portfolioId: 'pf-bench' });
 
 function summary(ms: readonly number[]) {
   const sorted = [...ms].sort((a, b) => a - b);

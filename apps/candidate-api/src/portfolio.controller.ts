@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
 import { amsterdamDate, bilingual, Clock, DomainError, UuidPipe } from '@rlp/platform';
 import { DocumentsService } from '@rlp/documents';
-import { documentIdsOf, PdfHost, PortfolioService, SubmissionService, type JsonObject, type PortfolioView, type SectionView } from '@rlp/portfolio';
+import { documentIdsOf, PdfHost, PortfolioService, SubmissionService, submissionView, type JsonObject, type PortfolioView, type SectionView } from '@rlp/portfolio';
 import { DataSource } from 'typeorm';
 import { DocumentQueryDto, LangQueryDto, RulebookMoveDto, SubmitDto } from './candidate.dto';
 
@@ -129,9 +129,9 @@ export class PortfolioController {
   async preview(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     const portfolio = await this.portfolios.own(me.userId, id);
     if (portfolio.status !== 'draft') return this.sendSubmissionPdf(me, id, res);
-    const [document, report, docs, user] = await Promise.all([
-      this.portfolios.document(me.userId, id),
-      this.portfolios.completeness(me.userId, id),
+    const document = await this.portfolios.documentOf(portfolio);
+    const [report, docs, user] = await Promise.all([
+      this.portfolios.report(portfolio, document),
       this.documents.list(me.userId),
       this.dataSource.manager.findOneByOrFail(UserEntity, { id: me.userId }),
     ]);
@@ -174,7 +174,7 @@ export class PortfolioController {
   @ApiOperation({ summary: 'The frozen submission: versions, document checksums, content hash (re-verified on every read) and the document' })
   async submission(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string) {
     const entity = await this.submissions.entity(me.userId, id);
-    return { ...(await this.submissions.get(me.userId, id)), document: entity.document };
+    return { ...submissionView(entity), document: entity.document };
   }
 
   @Get(':id/submission.pdf')
@@ -185,7 +185,7 @@ export class PortfolioController {
 
   private async sendSubmissionPdf(me: Principal, id: string, res: Response): Promise<void> {
     const entity = await this.submissions.entity(me.userId, id);
-    const view = await this.submissions.get(me.userId, id);
+    const view = submissionView(entity);
     const user = await this.dataSource.manager.findOneByOrFail(UserEntity, { id: me.userId });
     // Judged as on the day it was submitted, against the versions it was submitted with.
     const report = this.portfolios.evaluate(this.submissions.document(entity), entity.rulebookVersion, amsterdamDate(entity.submittedAt), entity.regulationVersions);

@@ -1,35 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { currentRulebook, evaluate } from '@rlp/rulebook';
-import { completePortfolio, REFERENCE_DATE } from '../../rulebook/src/testing/portfolio.factory';
 import { isPdf, PdfRenderer, PdfRenderError, type PdfErrorCode, type PdfRendererOptions } from './pdf-renderer';
 import { portfolioHtml, renderPortfolioPdf } from './portfolio-pdf';
 import type { PortfolioPdfInput } from './portfolio-view';
+import { samplePortfolioPdfInput } from './testing/portfolio-pdf-input.factory';
 
 /** Runs the real Chromium (CHROMIUM_PATH, default /usr/bin/chromium). */
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 jest.setTimeout(90_000);
 
-const document = completePortfolio();
-const INPUT: PortfolioPdfInput = {
-  kind: 'submission',
-  generatedAt: '2026-11-23T13:05:00Z',
-  candidate: { displayName: 'Anna de Vries', email: 'anna@example.nl' },
-  portfolioId: 'pf-integration',
-  document,
-  rulebook: currentRulebook,
-  report: evaluate(document, currentRulebook, { referenceDate: REFERENCE_DATE }),
-  documents: ['doc-diploma', 'doc-cert-1', 'doc-cert-2', 'doc-cv'].map((id, i) => ({
-    id,
-    filename: `${id}.pdf`,
-    contentType: 'application/pdf',
-    sizeBytes: 10_000 * (i + 1),
-    sha256: String(i).repeat(64),
-  })),
-  submission: { submittedAt: '2026-11-20T09:30:00Z', contentHash: 'e'.repeat(64), rulebookVersion: currentRulebook.id, regulationVersions: { gedragscode: 1, klachtenreglement: 1 } },
-};
+const INPUT: PortfolioPdfInput = samplePortfolioPdfInput({ portfolioId: 'pf-integration' });
 const HTML = portfolioHtml(INPUT);
 
 /** Pages in a PDF as Chromium writes it (no object streams): `/Type /Page` objects, not `/Pages`. */

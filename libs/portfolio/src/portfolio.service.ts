@@ -243,18 +243,25 @@ export class PortfolioService {
 
   /** The rulebook's portfolio document: for a submitted portfolio, the frozen one. */
   async document(candidateId: string, id: string): Promise<PortfolioDocument> {
-    const portfolio = await this.own(candidateId, id);
+    return this.documentOf(await this.own(candidateId, id));
+  }
+
+  async documentOf(portfolio: PortfolioEntity): Promise<PortfolioDocument> {
     if (portfolio.status !== 'draft') {
-      const submission = await this.dataSource.manager.findOneByOrFail(SubmissionEntity, { portfolioId: id });
+      const submission = await this.dataSource.manager.findOneByOrFail(SubmissionEntity, { portfolioId: portfolio.id });
       return submission.document as unknown as PortfolioDocument;
     }
-    return assembleDocument(portfolio.rulebookVersion, (await this.sections(id)).contents);
+    return assembleDocument(portfolio.rulebookVersion, (await this.sections(portfolio.id)).contents);
   }
 
   /** The live completeness report, with every finding pointed at its section. */
   async completeness(candidateId: string, id: string, lang?: Lang): Promise<CompletenessView> {
     const portfolio = await this.own(candidateId, id);
-    const document = await this.document(candidateId, id);
+    return this.report(portfolio, await this.documentOf(portfolio), lang);
+  }
+
+  /** Today's report of `document` under the portfolio's rulebook and the current regulations. */
+  async report(portfolio: PortfolioEntity, document: PortfolioDocument, lang?: Lang): Promise<CompletenessView> {
     const today = this.today();
     const regulationVersions = await this.regulations.currentVersions(today);
     return this.evaluate(document, portfolio.rulebookVersion, today, regulationVersions, lang);

@@ -175,11 +175,6 @@ export class SubmissionService {
     return submissionView(await m.findOneByOrFail(SubmissionEntity, { id }));
   }
 
-  async get(candidateId: string, portfolioId: string): Promise<SubmissionView> {
-    const entity = await this.entity(candidateId, portfolioId);
-    return submissionView(entity);
-  }
-
   async entity(candidateId: string, portfolioId: string): Promise<SubmissionEntity> {
     await this.portfolios.own(candidateId, portfolioId);
     const s = await this.dataSource.manager.findOneBy(SubmissionEntity, { portfolioId, candidateId });
