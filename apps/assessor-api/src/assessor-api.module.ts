@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
-import { PortfolioModule } from '@rlp/portfolio';
+import { AssessmentModule, RegisterController } from '@rlp/assessment';
 import { RegulationsModule, RegulationsReadController } from '@rlp/regulations';
 import { AdminAccountsController } from './admin-accounts.controller';
+import { AdminDossiersController } from './admin-dossiers.controller';
+import { AssessmentsController } from './assessments.controller';
 import { AdminRegulationsController } from './admin-regulations.controller';
 import { AdminAssessorPoolController } from './admin-assessor-pool.controller';
 import { AdminAuditController } from './admin-audit.controller';
@@ -19,8 +21,8 @@ export class AssessorApiModule {
   static forRoot(runtime: Omit<AppRuntime, 'name' | 'portalRoles'>): DynamicModule {
     return {
       module: AssessorApiModule,
-      imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), PortfolioModule, RegulationsModule],
-      controllers: [RegulationsReadController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminRegulationsController],
+      imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), AssessmentModule, RegulationsModule],
+      controllers: [RegulationsReadController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminRegulationsController, AssessmentsController, AdminDossiersController, RegisterController],
     };
   }
 }

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
-import { PortfolioModule } from '@rlp/portfolio';
+import { AssessmentModule, RegisterController } from '@rlp/assessment';
 import { RegulationsReadController } from '@rlp/regulations';
 import { DocumentsController } from './documents.controller';
+import { InterviewController } from './interview.controller';
 import { PortfolioController } from './portfolio.controller';
 import { ReferenceController } from './reference.controller';
 import { RegulationDiffController } from './regulation-diff.controller';
@@ -18,8 +19,8 @@ export class CandidateApiModule {
   static forRoot(runtime: Omit<AppRuntime, 'name' | 'portalRoles'>): DynamicModule {
     return {
       module: CandidateApiModule,
-      imports: [PlatformModule.forRoot({ ...runtime, name: 'candidate-api', portalRoles: ['candidate'] }), PortfolioModule],
-      controllers: [RegistrationController, RegulationsReadController, PortfolioController, DocumentsController, ReferenceController, RegulationDiffController],
+      imports: [PlatformModule.forRoot({ ...runtime, name: 'candidate-api', portalRoles: ['candidate'] }), AssessmentModule],
+      controllers: [RegistrationController, RegulationsReadController, PortfolioController, DocumentsController, ReferenceController, RegulationDiffController, InterviewController, RegisterController],
     };
   }
 }

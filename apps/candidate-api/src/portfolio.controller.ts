@@ -2,9 +2,9 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, P
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
-import { amsterdamDate, bilingual, Clock, DomainError, UuidPipe } from '@rlp/platform';
+import { bilingual, Clock, DomainError, sendPdf, UuidPipe } from '@rlp/platform';
 import { DocumentsService } from '@rlp/documents';
-import { documentIdsOf, PdfHost, PortfolioService, SubmissionService, submissionView, type JsonObject, type PortfolioView, type SectionView } from '@rlp/portfolio';
+import { documentIdsOf, PdfHost, PortfolioService, SubmissionPdfService, SubmissionService, submissionView, type JsonObject, type PortfolioView, type SectionView } from '@rlp/portfolio';
 import { DataSource } from 'typeorm';
 import { DocumentQueryDto, LangQueryDto, RulebookMoveDto, SubmitDto } from './candidate.dto';
 
@@ -18,6 +18,7 @@ export class PortfolioController {
     private readonly submissions: SubmissionService,
     private readonly documents: DocumentsService,
     private readonly pdf: PdfHost,
+    private readonly submissionPdfs: SubmissionPdfService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -185,30 +186,8 @@ export class PortfolioController {
 
   private async sendSubmissionPdf(me: Principal, id: string, res: Response): Promise<void> {
     const entity = await this.submissions.entity(me.userId, id);
-    const view = submissionView(entity);
-    const user = await this.dataSource.manager.findOneByOrFail(UserEntity, { id: me.userId });
-    // Judged as on the day it was submitted, against the versions it was submitted with.
-    const report = this.portfolios.evaluate(this.submissions.document(entity), entity.rulebookVersion, amsterdamDate(entity.submittedAt), entity.regulationVersions);
-    const pdf = await this.pdf.portfolio({
-      kind: 'submission',
-      generatedAt: this.clock.now().toISOString(),
-      candidate: { displayName: user.displayName, email: user.email },
-      portfolioId: id,
-      document: this.submissions.document(entity),
-      rulebook: this.portfolios.rulebooks.get(entity.rulebookVersion),
-      report,
-      documents: entity.documents,
-      submission: { submittedAt: view.submittedAt, contentHash: view.contentHash, rulebookVersion: view.rulebookVersion, regulationVersions: view.regulationVersions },
-    });
-    sendPdf(res, pdf, `portfolio-ingediend-${id}.pdf`);
+    sendPdf(res, await this.submissionPdfs.render(entity), `portfolio-ingediend-${id}.pdf`);
   }
-}
-
-function sendPdf(res: Response, pdf: Buffer, filename: string): void {
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
-  res.setHeader('Cache-Control', 'no-store');
-  res.send(pdf);
 }
 
 function badVersion(): DomainError {

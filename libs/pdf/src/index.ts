@@ -25,3 +25,25 @@ export {
 } from './portfolio-pdf';
 export { DRAFT_STATUS, formatBytes, formatCalendarDate, formatTimestamp, PORTFOLIO_TITLE, portfolioView, type PortfolioView } from './portfolio-view';
 export { Semaphore, type Release } from './semaphore';
+export {
+  CERTIFICATE_MARGIN_TEMPLATE,
+  CERTIFICATE_TITLE,
+  certificateHtml,
+  certificateView,
+  DECISION_ISSUER,
+  DECISION_LETTER_TITLE,
+  DECISION_TEMPLATE_DIR,
+  DECISION_TEMPLATES,
+  decisionLetterFooterTemplate,
+  decisionLetterHeaderTemplate,
+  decisionLetterHtml,
+  decisionLetterView,
+  formatAmsterdamDate,
+  renderCertificatePdf,
+  renderDecisionLetterPdf,
+  type CertificateInput,
+  type CertificateView,
+  type DecisionLetterInput,
+  type DecisionLetterView,
+  type DecisionOutcome,
+} from './decision-pdf';

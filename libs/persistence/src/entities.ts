@@ -1,6 +1,15 @@
 import { DeclaredRelationEntity } from '../../accounts/src/declared-relation.entity';
 import { SessionEntity } from '../../accounts/src/session.entity';
 import { UserEntity } from '../../accounts/src/user.entity';
+import {
+  AssignmentEntity,
+  DecisionEntity,
+  InterviewBookingEntity,
+  InterviewSlotEntity,
+  JointRecordEntity,
+  RegisterEntryEntity,
+  ScoringEntity,
+} from '../../assessment/src/assessment.entities';
 import { AuditEventEntity } from '../../audit/src/audit-event.entity';
 import { DocumentEntity } from '../../documents/src/document.entity';
 import {
@@ -29,4 +38,11 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   DeclaredRelationEntity,
   PlatformSettingEntity,
+  AssignmentEntity,
+  ScoringEntity,
+  JointRecordEntity,
+  InterviewSlotEntity,
+  InterviewBookingEntity,
+  DecisionEntity,
+  RegisterEntryEntity,
 ];

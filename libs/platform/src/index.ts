@@ -10,3 +10,4 @@ export * from './runtime';
 export * from './route-inventory';
 export * from './uuid.pipe';
 export * from './http-logger';
+export * from './http-files';

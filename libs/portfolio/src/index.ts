@@ -10,3 +10,4 @@ export * from './personal-data-export.service';
 export * from './pdf.host';
 export * from './platform-setting.entity';
 export * from './rulebook-catalog.service';
+export * from './submission-pdf.service';

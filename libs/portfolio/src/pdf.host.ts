@@ -1,5 +1,15 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { isPdf, PdfRenderer, PdfRenderError, renderPortfolioPdf, type PortfolioPdfInput } from '@rlp/pdf';
+import {
+  isPdf,
+  PdfRenderer,
+  PdfRenderError,
+  renderCertificatePdf,
+  renderDecisionLetterPdf,
+  renderPortfolioPdf,
+  type CertificateInput,
+  type DecisionLetterInput,
+  type PortfolioPdfInput,
+} from '@rlp/pdf';
 import { bilingual } from '../../platform/src/bilingual';
 import type { AppConfig } from '../../platform/src/config';
 import { DomainError } from '../../platform/src/domain-error';
@@ -14,9 +24,22 @@ export class PdfHost implements OnApplicationShutdown {
     this.renderer = new PdfRenderer(config.pdf);
   }
 
-  async portfolio(input: PortfolioPdfInput): Promise<Buffer> {
+  portfolio(input: PortfolioPdfInput): Promise<Buffer> {
+    return this.render(() => renderPortfolioPdf(this.renderer, input));
+  }
+
+  decisionLetter(input: DecisionLetterInput): Promise<Buffer> {
+    return this.render(() => renderDecisionLetterPdf(this.renderer, input));
+  }
+
+  certificate(input: CertificateInput): Promise<Buffer> {
+    return this.render(() => renderCertificatePdf(this.renderer, input));
+  }
+
+  /** Render failures become 503 with a clear code and Retry-After. */
+  private async render(produce: () => Promise<Buffer>): Promise<Buffer> {
     try {
-      const pdf = await renderPortfolioPdf(this.renderer, input);
+      const pdf = await produce();
       if (!isPdf(pdf)) throw new Error('renderer returned something that is not a PDF');
       return pdf;
     } catch (err) {

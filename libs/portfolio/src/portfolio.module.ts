@@ -6,10 +6,11 @@ import { PersonalDataExportService } from './personal-data-export.service';
 import { PortfolioService } from './portfolio.service';
 import { RulebookCatalog } from './rulebook-catalog.service';
 import { SubmissionService } from './submission.service';
+import { SubmissionPdfService } from './submission-pdf.service';
 
 /** Portfolio editing, documents, regulations and submission, on top of the global PlatformModule. */
 @Module({
-  providers: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog],
-  exports: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog],
+  providers: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog, SubmissionPdfService],
+  exports: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog, SubmissionPdfService],
 })
 export class PortfolioModule {}

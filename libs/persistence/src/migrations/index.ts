@@ -2,6 +2,7 @@ import { Foundation1763900000000 } from './1763900000000-foundation';
 import { CandidatePortal1764000000000 } from './1764000000000-candidate-portal';
 import { AssessorPool1764100000000 } from './1764100000000-assessor-pool';
 import { PlatformSettings1764200000000 } from './1764200000000-platform-settings';
+import { Assessment1764300000000 } from './1764300000000-assessment';
 
 /** In order of application. */
-export const MIGRATIONS = [Foundation1763900000000, CandidatePortal1764000000000, AssessorPool1764100000000, PlatformSettings1764200000000];
+export const MIGRATIONS = [Foundation1763900000000, CandidatePortal1764000000000, AssessorPool1764100000000, PlatformSettings1764200000000, Assessment1764300000000];

@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Equals, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PORTFOLIO_STATUSES, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
+import { DECISION_OUTCOMES, type DecisionOutcome } from './assessment.entities';
+
+export class AssignDto {
+  @ApiProperty({ description: 'Account id of the assessor (role assessor, or an admin acting as assessor)' })
+  @IsUUID()
+  assessorId!: string;
+}
+
+export class DossierQueryDto {
+  @ApiPropertyOptional({ description: 'true: only dossiers still waiting for (a second) assessor' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  waiting?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: PORTFOLIO_STATUSES })
+  @IsOptional()
+  @IsIn(PORTFOLIO_STATUSES.filter((s) => s !== 'draft'))
+  status?: PortfolioStatus;
+}
+
+export class IndependenceDto {
+  @ApiProperty({ description: 'I have no relation with this candidate that could affect my judgement', enum: [true] })
+  @Equals(true, { message: 'independent must be true: declare independence, or decline the dossier' })
+  independent!: true;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  statement?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class OptionalReasonDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class SlotDto {
+  @ApiProperty({ example: '2026-12-03', description: 'Local date in Europe/Amsterdam' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  date!: string;
+
+  @ApiProperty({ example: '14:00', description: 'Local time in Europe/Amsterdam' })
+  @Matches(/^\d{2}:\d{2}$/, { message: 'time must be HH:mm' })
+  time!: string;
+
+  @ApiProperty({ minimum: 15, maximum: 480, example: 90 })
+  @IsInt()
+  @Min(15)
+  @Max(480)
+  durationMinutes!: number;
+
+  @ApiPropertyOptional({ example: 'https://meet.example.nl/abc', description: 'An https link (give this or an address)' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(500)
+  onlineUrl?: string;
+
+  @ApiPropertyOptional({ example: 'Noloc, Stationsplein 1, Utrecht' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 500)
+  address?: string;
+}
+
+export class BookDto {
+  @ApiProperty()
+  @IsUUID()
+  slotId!: string;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: DECISION_OUTCOMES })
+  @IsIn(DECISION_OUTCOMES)
+  outcome!: DecisionOutcome;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Required unless certifying on a positive advice' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  motivation?: string;
+}
+
+export class RegisterQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name, or the exact certificate number' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 20, maximum: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  offset?: number;
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { PortfolioModule } from '../../portfolio/src/portfolio.module';
+import { AssignmentService } from './assignment.service';
+import { DecisionService } from './decision.service';
+import { DecisionDocumentsService } from './decision-documents.service';
+import { DossierService } from './dossier.service';
+import { InterviewService } from './interview.service';
+import { JointRecordService } from './joint-record.service';
+import { ScoringService } from './scoring.service';
+
+const SERVICES = [DossierService, AssignmentService, ScoringService, JointRecordService, InterviewService, DecisionService, DecisionDocumentsService];
+
+/** A dossier after submission: assignment, blind scoring, joint judgement, interview, decision, register. */
+@Module({
+  imports: [PortfolioModule],
+  providers: SERVICES,
+  exports: [...SERVICES, PortfolioModule],
+})
+export class AssessmentModule {}

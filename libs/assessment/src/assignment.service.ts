@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { DeclaredRelationEntity } from '../../accounts/src/declared-relation.entity';
+import { UserEntity } from '../../accounts/src/user.entity';
+import { bilingual } from '../../platform/src/bilingual';
+import { DomainError } from '../../platform/src/domain-error';
+import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
+import { AssignmentEntity, ScoringEntity } from './assessment.entities';
+import { DossierService, requireStatus, type ActorContext } from './dossier.service';
+
+export type ConflictReason = 'CANDIDATE_THEMSELF' | 'SAME_ORGANISATION' | 'DECLARED_RELATION';
+
+export interface AssignmentView {
+  id: string;
+  assessorId: string;
+  assessorName: string;
+  status: AssignmentEntity['status'];
+  assignedAt: string;
+  independenceDeclaredAt: string | null;
+  declinedAt: string | null;
+  declineReason: string | null;
+}
+
+export interface DossierSummary {
+  portfolioId: string;
+  candidateId: string;
+  candidateName: string;
+  status: PortfolioStatus;
+  submittedAt: string | null;
+  activeAssessors: number;
+}
+
+/** What an assessor sees of a dossier assigned to them. */
+export interface AssessorDossier {
+  portfolioId: string;
+  status: PortfolioStatus;
+  /** Shown before independence is declared, so the assessor can judge whether they are independent. */
+  candidate: { name: string; organisation: string | null };
+  submittedAt: string | null;
+  assignedAt: string;
+  independenceDeclaredAt: string | null;
+  ownScoringSubmittedAt: string | null;
+}
+
+export interface EligibleAssessor {
+  id: string;
+  displayName: string;
+  role: string;
+  organisation: string | null;
+  conflicts: ConflictReason[];
+  assigned: boolean;
+}
+
+const normalise = (s: string | null | undefined): string | null => {
+  const n = (s ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return n === '' ? null : n;
+};
+
+/** Whether `relation` (declared by someone) points at `person`: their account, name or organisation. */
+function relationNames(relation: DeclaredRelationEntity, person: UserEntity): boolean {
+  if (relation.relatedUserId === person.id) return true;
+  const name = normalise(relation.relatedName);
+  const org = normalise(relation.relatedOrganisation);
+  const personOrg = normalise(person.organisation);
+  return (name !== null && name === normalise(person.displayName)) || (org !== null && personOrg !== null && (org === personOrg || name === personOrg));
+}
+
+/**
+ * Conflicts of interest between an assessor and a candidate: the same person, the same
+ * organisation, or a relation either of them declared (naming the other's account, name or
+ * organisation).
+ */
+export function conflictsOfInterest(assessor: UserEntity, candidate: UserEntity, relations: readonly DeclaredRelationEntity[]): ConflictReason[] {
+  const reasons: ConflictReason[] = [];
+  if (assessor.id === candidate.id) reasons.push('CANDIDATE_THEMSELF');
+  const org = normalise(assessor.organisation);
+  if (org !== null && org === normalise(candidate.organisation)) reasons.push('SAME_ORGANISATION');
+  const declared = relations.some((r) => (r.userId === assessor.id && relationNames(r, candidate)) || (r.userId === candidate.id && relationNames(r, assessor)));
+  if (declared) reasons.push('DECLARED_RELATION');
+  return reasons;
+}
+
+export const ASSIGNABLE: readonly PortfolioStatus[] = ['submitted', 'in_assessment'];
+
+/** The certification office assigns two assessors per dossier; assessors declare independence or decline. */
+@Injectable()
+export class AssignmentService {
+  constructor(private readonly dossiers: DossierService) {}
+
+  private get m(): EntityManager {
+    return this.dossiers.dataSource.manager;
+  }
+
+  /** Dossiers, optionally only those still waiting for (a second) assessor. */
+  async list(filter: { waiting?: boolean; status?: PortfolioStatus }): Promise<DossierSummary[]> {
+    const q = this.m
+      .createQueryBuilder(PortfolioEntity, 'p')
+      .innerJoin(UserEntity, 'u', 'u.id = p.candidate_id')
+      .select(['p.id AS "portfolioId"', 'p.candidate_id AS "candidateId"', 'u.display_name AS "candidateName"', 'p.status AS "status"', 'p.submitted_at AS "submittedAt"'])
+      .addSelect(`(SELECT count(*) FROM "assignments" a WHERE a.portfolio_id = p.id AND a.status = 'active')::int`, 'activeAssessors')
+      .where(`p.status <> 'draft'`)
+      .orderBy('p.submitted_at', 'ASC');
+    if (filter.status) q.andWhere('p.status = :status', { status: filter.status });
+    if (filter.waiting) q.andWhere(`p.status IN ('submitted', 'in_assessment')`).andWhere(`(SELECT count(*) FROM "assignments" a WHERE a.portfolio_id = p.id AND a.status = 'active') < 2`);
+    const rows = await q.getRawMany<{ portfolioId: string; candidateId: string; candidateName: string; status: PortfolioStatus; submittedAt: Date | null; activeAssessors: number }>();
+    return rows.map((r) => ({ ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null }));
+  }
+
+  async assignments(portfolioId: string, m: EntityManager = this.m): Promise<AssignmentView[]> {
+    const rows = await m.find(AssignmentEntity, { where: { portfolioId }, order: { assignedAt: 'ASC', id: 'ASC' }, relations: { assessor: true } });
+    return rows.map((a) => ({
+      id: a.id,
+      assessorId: a.assessorId,
+      assessorName: a.assessor?.displayName ?? '',
+      status: a.status,
+      assignedAt: a.assignedAt.toISOString(),
+      independenceDeclaredAt: a.independenceDeclaredAt?.toISOString() ?? null,
+      declinedAt: a.declinedAt?.toISOString() ?? null,
+      declineReason: a.declineReason,
+    }));
+  }
+
+  /** The assessor's own active dossiers. Says nothing about the co-assessor's progress (blind). */
+  async mine(assessorId: string): Promise<AssessorDossier[]> {
+    const rows = await this.m.find(AssignmentEntity, { where: { assessorId, status: 'active' }, order: { assignedAt: 'ASC' }, relations: { portfolio: true } });
+    return Promise.all(rows.map((a) => this.assessorDossier(a)));
+  }
+
+  async forAssessor(portfolioId: string, assessorId: string): Promise<AssessorDossier> {
+    const a = await this.m.findOne(AssignmentEntity, { where: { portfolioId, assessorId, status: 'active' }, relations: { portfolio: true } });
+    if (!a) throw new DomainError('not_found', 'DOSSIER_NOT_FOUND', bilingual('Dossier niet gevonden', 'Dossier not found'));
+    return this.assessorDossier(a);
+  }
+
+  private async assessorDossier(a: AssignmentEntity): Promise<AssessorDossier> {
+    const portfolio = a.portfolio!;
+    const candidate = await this.m.findOneByOrFail(UserEntity, { id: portfolio.candidateId });
+    const scoring = await this.m.findOneBy(ScoringEntity, { assignmentId: a.id });
+    return {
+      portfolioId: a.portfolioId,
+      status: portfolio.status,
+      candidate: { name: candidate.displayName, organisation: candidate.organisation },
+      submittedAt: portfolio.submittedAt?.toISOString() ?? null,
+      assignedAt: a.assignedAt.toISOString(),
+      independenceDeclaredAt: a.independenceDeclaredAt?.toISOString() ?? null,
+      ownScoringSubmittedAt: scoring?.submittedAt?.toISOString() ?? null,
+    };
+  }
+
+  /** Every assessor (and admin) with the conflicts they would have on this dossier. */
+  async eligible(portfolioId: string): Promise<EligibleAssessor[]> {
+    const portfolio = await this.m.findOneBy(PortfolioEntity, { id: portfolioId });
+    if (!portfolio || portfolio.status === 'draft') throw new DomainError('not_found', 'DOSSIER_NOT_FOUND', bilingual('Dossier niet gevonden', 'Dossier not found'));
+    const candidate = await this.m.findOneByOrFail(UserEntity, { id: portfolio.candidateId });
+    const people = await this.m.find(UserEntity, { where: { role: In(['assessor', 'admin']), active: true }, order: { displayName: 'ASC' } });
+    const relations = await this.relationsOf(this.m, [candidate.id, ...people.map((p) => p.id)]);
+    const active = new Set((await this.dossiers.activeAssignments(this.m, portfolioId)).map((a) => a.assessorId));
+    return people.map((p) => ({ id: p.id, displayName: p.displayName, role: p.role, organisation: p.organisation, conflicts: conflictsOfInterest(p, candidate, relations), assigned: active.has(p.id) }));
+  }
+
+  private relationsOf(m: EntityManager, userIds: string[]): Promise<DeclaredRelationEntity[]> {
+    return m.find(DeclaredRelationEntity, { where: [{ userId: In(userIds) }] });
+  }
+
+  /** Conflicts between `person` and the candidate of `portfolio` (also used for the decider). */
+  async conflicts(m: EntityManager, person: UserEntity, candidateId: string): Promise<ConflictReason[]> {
+    const candidate = await m.findOneByOrFail(UserEntity, { id: candidateId });
+    return conflictsOfInterest(person, candidate, await this.relationsOf(m, [person.id, candidate.id]));
+  }
+
+  async assign(portfolioId: string, assessorId: string, actor: ActorContext): Promise<AssignmentView[]> {
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      requireStatus(portfolio, ASSIGNABLE, 'DOSSIER_NOT_ASSIGNABLE', 'Aan dit dossier worden geen assessoren meer toegewezen', 'Assessors are no longer assigned to this dossier');
+      const assessor = await m.findOneBy(UserEntity, { id: assessorId });
+      if (!assessor || !assessor.active || (assessor.role !== 'assessor' && assessor.role !== 'admin')) {
+        throw new DomainError('unprocessable', 'NOT_AN_ASSESSOR', bilingual('Dit account kan geen assessor zijn', 'This account cannot be an assessor'), { assessorId });
+      }
+      const all = await m.find(AssignmentEntity, { where: { portfolioId } });
+      const active = all.filter((a) => a.status === 'active');
+      if (active.some((a) => a.assessorId === assessorId)) {
+        throw new DomainError('conflict', 'ALREADY_ASSIGNED', bilingual('Deze assessor is al aan dit dossier toegewezen', 'This assessor is already assigned to this dossier'));
+      }
+      if (all.some((a) => a.assessorId === assessorId && a.status === 'declined')) {
+        throw new DomainError('conflict', 'ASSESSOR_DECLINED', bilingual('Deze assessor heeft dit dossier afgewezen', 'This assessor declined this dossier'));
+      }
+      if (active.length >= 2) {
+        throw new DomainError('conflict', 'ASSESSORS_COMPLETE', bilingual('Dit dossier heeft al twee assessoren', 'This dossier already has two assessors'));
+      }
+      const reasons = await this.conflicts(m, assessor, portfolio.candidateId);
+      if (reasons.length > 0) {
+        throw new DomainError('conflict', 'CONFLICT_OF_INTEREST', bilingual('Deze assessor heeft een belangenconflict met de kandidaat', 'This assessor has a conflict of interest with the candidate'), { reasons });
+      }
+      const inserted = await m.insert(AssignmentEntity, { portfolioId, assessorId, status: 'active', assignedAt: this.dossiers.now(), assignedBy: actor.actorId, independenceDeclaredAt: null, declinedAt: null, declineReason: null });
+      const id = (inserted.identifiers[0] as { id: string }).id;
+      await this.dossiers.record(m, portfolioId, 'assignment.created', actor, { portfolioId, assignmentId: id, assessorId });
+      if (active.length + 1 === 2 && portfolio.status === 'submitted') await this.dossiers.transition(m, portfolio, 'in_assessment', actor);
+      return this.assignments(portfolioId, m);
+    });
+  }
+
+  async declareIndependence(portfolioId: string, assessorId: string, statement: string | null, actor: ActorContext): Promise<AssignmentView> {
+    return this.dossiers.dataSource.transaction(async (m) => {
+      await this.dossiers.lock(m, portfolioId);
+      const a = await this.dossiers.assignment(m, portfolioId, assessorId, { independent: false });
+      if (a.independenceDeclaredAt === null) {
+        const now = this.dossiers.now();
+        await m.update(AssignmentEntity, { id: a.id }, { independenceDeclaredAt: now });
+        // The scoring exists from here on, so it always has a version to send in If-Match.
+        await m.insert(ScoringEntity, { assignmentId: a.id, portfolioId, assessorId, scores: {}, version: 1, updatedAt: now, submittedAt: null });
+        await this.dossiers.record(m, portfolioId, 'assignment.independence_declared', actor, { portfolioId, assignmentId: a.id, statement });
+      }
+      return (await this.assignments(portfolioId, m)).find((v) => v.id === a.id)!;
+    });
+  }
+
+  async decline(portfolioId: string, assessorId: string, reason: string, actor: ActorContext): Promise<AssignmentView> {
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      const a = await this.dossiers.assignment(m, portfolioId, assessorId, { independent: false });
+      requireStatus(portfolio, ASSIGNABLE, 'DECLINE_NOT_ALLOWED', 'Na het gezamenlijk oordeel kun je een dossier niet meer afwijzen', 'A dossier can no longer be declined after the joint judgement');
+      const scoring = await m.findOneBy(ScoringEntity, { assignmentId: a.id });
+      if (scoring?.submittedAt) {
+        throw new DomainError('conflict', 'SCORING_ALREADY_SUBMITTED', bilingual('Je hebt je beoordeling al ingediend; afwijzen kan niet meer', 'You have submitted your scoring; you can no longer decline'));
+      }
+      const now = this.dossiers.now();
+      await m.update(AssignmentEntity, { id: a.id }, { status: 'declined', declinedAt: now, declineReason: reason });
+      await this.dossiers.record(m, portfolioId, 'assignment.declined', actor, { portfolioId, assignmentId: a.id, reason, before: 'active', after: 'declined' });
+      return (await this.assignments(portfolioId, m)).find((v) => v.id === a.id)!;
+    });
+  }
+}

@@ -1,0 +1,306 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { UserEntity } from '../../accounts/src/user.entity';
+import { bilingual } from '../../platform/src/bilingual';
+import { DomainError } from '../../platform/src/domain-error';
+import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
+import { InterviewBookingEntity, InterviewSlotEntity } from './assessment.entities';
+import { AmsterdamTimeError, amsterdamToUtc, utcToAmsterdam } from './calendar/amsterdam-time';
+import { icsCalendar } from './calendar/ics';
+import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
+
+export interface SlotInput {
+  /** Local date and time in Europe/Amsterdam. */
+  date: string;
+  time: string;
+  durationMinutes: number;
+  onlineUrl?: string;
+  address?: string;
+}
+
+export interface SlotView {
+  id: string;
+  /** UTC. */
+  startsAt: string;
+  endsAt: string;
+  /** The same moment in Europe/Amsterdam, e.g. 2026-12-03T14:00:00+01:00. */
+  startsAtLocal: string;
+  local: { date: string; time: string; timeZone: 'Europe/Amsterdam' };
+  durationMinutes: number;
+  locationKind: 'online' | 'address';
+  location: string;
+}
+
+export interface AssessorSlotView extends SlotView {
+  status: 'offered' | 'booked' | 'withdrawn' | 'assessor_busy';
+}
+
+export interface BookingView {
+  id: string;
+  slot: SlotView;
+  status: 'booked' | 'cancelled';
+  sequence: number;
+  bookedAt: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+}
+
+/** Slots can be offered and booked while the dossier is judged, and offered or rebooked once planned. */
+const PLANNABLE: readonly PortfolioStatus[] = ['judged', 'interview_planned'];
+const MAX_DAYS_AHEAD = 366;
+
+export function slotView(s: InterviewSlotEntity): SlotView {
+  const local = utcToAmsterdam(s.startsAt);
+  return {
+    id: s.id,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: new Date(s.startsAt.getTime() + s.durationMinutes * 60_000).toISOString(),
+    startsAtLocal: local.iso,
+    local: { date: local.date, time: local.time, timeZone: 'Europe/Amsterdam' },
+    durationMinutes: s.durationMinutes,
+    locationKind: s.locationKind,
+    location: s.location,
+  };
+}
+
+function bookingView(b: InterviewBookingEntity, slot: InterviewSlotEntity): BookingView {
+  return { id: b.id, slot: slotView(slot), status: b.status, sequence: b.sequence, bookedAt: b.bookedAt.toISOString(), cancelledAt: b.cancelledAt?.toISOString() ?? null, cancelReason: b.cancelReason };
+}
+
+const slotNotFound = () => new DomainError('not_found', 'SLOT_NOT_FOUND', bilingual('Tijdslot niet gevonden', 'Time slot not found'));
+
+/**
+ * The certificeringsgesprek: assessors offer slots, the candidate books one where both assessors
+ * are free, and nobody is double-booked. Bookings take a transaction-scoped advisory lock per
+ * assessor, so two bookings involving the same assessor run one after the other and the second
+ * sees the first.
+ */
+@Injectable()
+export class InterviewService {
+  constructor(private readonly dossiers: DossierService) {}
+
+  private get m(): EntityManager {
+    return this.dossiers.dataSource.manager;
+  }
+
+  /** Ids of the assessors with an active booking overlapping [start, end), other than this dossier's. */
+  private async busyAssessors(m: EntityManager, assessorIds: string[], start: Date, end: Date, exceptPortfolioId: string): Promise<string[]> {
+    if (assessorIds.length === 0) return [];
+    const rows: Array<{ assessor_id: string }> = await m.query(
+      `SELECT DISTINCT a.assessor_id FROM interview_bookings b
+         JOIN interview_slots s ON s.id = b.slot_id
+         JOIN assignments a ON a.portfolio_id = b.portfolio_id AND a.status = 'active'
+        WHERE b.status = 'booked' AND b.portfolio_id <> $1 AND a.assessor_id = ANY($2::uuid[])
+          AND s.starts_at < $4 AND s.starts_at + make_interval(mins => s.duration_minutes) > $3`,
+      [exceptPortfolioId, assessorIds, start, end],
+    );
+    return rows.map((r) => r.assessor_id);
+  }
+
+  private end(s: { startsAt: Date; durationMinutes: number }): Date {
+    return new Date(s.startsAt.getTime() + s.durationMinutes * 60_000);
+  }
+
+  private async assessorIds(m: EntityManager, portfolioId: string): Promise<string[]> {
+    return (await this.dossiers.activeAssignments(m, portfolioId)).map((a) => a.assessorId);
+  }
+
+  async offer(portfolioId: string, assessorId: string, input: SlotInput, actor: ActorContext): Promise<AssessorSlotView> {
+    let startsAt: Date;
+    try {
+      startsAt = amsterdamToUtc(input.date, input.time);
+    } catch (err) {
+      if (err instanceof AmsterdamTimeError) throw new DomainError('validation', err.code, bilingual('Deze datum en tijd bestaan niet in Europe/Amsterdam', 'This date and time do not exist in Europe/Amsterdam'), { date: input.date, time: input.time });
+      throw err;
+    }
+    if ((input.onlineUrl === undefined) === (input.address === undefined)) {
+      throw new DomainError('validation', 'LOCATION_REQUIRED', bilingual('Geef een online link of een adres (één van beide)', 'Give an online link or an address (one of the two)'));
+    }
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
+      requireStatus(portfolio, PLANNABLE, 'INTERVIEW_NOT_PLANNABLE', 'Tijdsloten volgen op het gezamenlijk oordeel', 'Time slots follow the joint judgement');
+      const now = this.dossiers.now();
+      if (startsAt.getTime() <= now.getTime()) throw new DomainError('unprocessable', 'SLOT_IN_PAST', bilingual('Dit tijdstip is al voorbij', 'This time has already passed'));
+      if (startsAt.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) throw new DomainError('unprocessable', 'SLOT_TOO_FAR_AHEAD', bilingual('Bied een tijdstip binnen een jaar aan', 'Offer a time within a year'));
+      const slot = { startsAt, durationMinutes: input.durationMinutes };
+      const busy = await this.busyAssessors(m, await this.assessorIds(m, portfolioId), startsAt, this.end(slot), portfolioId);
+      if (busy.length > 0) throw new DomainError('conflict', 'ASSESSOR_BUSY', bilingual('Een assessor heeft op dat moment al een gesprek', 'An assessor already has an interview at that time'));
+      const inserted = await m.insert(InterviewSlotEntity, {
+        portfolioId,
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        locationKind: input.onlineUrl !== undefined ? 'online' : 'address',
+        location: (input.onlineUrl ?? input.address)!,
+        offeredBy: assessorId,
+        offeredAt: now,
+        withdrawnAt: null,
+        withdrawnBy: null,
+      });
+      const id = (inserted.identifiers[0] as { id: string }).id;
+      const row = await m.findOneByOrFail(InterviewSlotEntity, { id });
+      await this.dossiers.record(m, portfolioId, 'interview.slot_offered', actor, { portfolioId, slotId: id, startsAt: startsAt.toISOString(), durationMinutes: input.durationMinutes });
+      return { ...slotView(row), status: 'offered' };
+    });
+  }
+
+  async slotsForAssessor(portfolioId: string, assessorId: string): Promise<{ slots: AssessorSlotView[]; booking: BookingView | null }> {
+    await this.dossiers.assignment(this.m, portfolioId, assessorId, { independent: true });
+    return this.overview(portfolioId);
+  }
+
+  private async overview(portfolioId: string): Promise<{ slots: AssessorSlotView[]; booking: BookingView | null }> {
+    const slots = await this.m.find(InterviewSlotEntity, { where: { portfolioId }, order: { startsAt: 'ASC' } });
+    const booking = await this.m.findOneBy(InterviewBookingEntity, { portfolioId, status: 'booked' });
+    const assessors = await this.assessorIds(this.m, portfolioId);
+    const views: AssessorSlotView[] = [];
+    for (const s of slots) {
+      let status: AssessorSlotView['status'] = 'offered';
+      if (s.withdrawnAt) status = 'withdrawn';
+      else if (booking?.slotId === s.id) status = 'booked';
+      else if ((await this.busyAssessors(this.m, assessors, s.startsAt, this.end(s), portfolioId)).length > 0) status = 'assessor_busy';
+      views.push({ ...slotView(s), status });
+    }
+    const bookedSlot = booking ? slots.find((s) => s.id === booking.slotId)! : null;
+    return { slots: views, booking: booking && bookedSlot ? bookingView(booking, bookedSlot) : null };
+  }
+
+  async withdraw(portfolioId: string, slotId: string, assessorId: string, actor: ActorContext): Promise<void> {
+    await this.dossiers.dataSource.transaction(async (m) => {
+      await this.dossiers.lock(m, portfolioId);
+      await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
+      const slot = await m.findOneBy(InterviewSlotEntity, { id: slotId, portfolioId });
+      if (!slot) throw slotNotFound();
+      if (slot.withdrawnAt) return;
+      if (await m.existsBy(InterviewBookingEntity, { slotId, status: 'booked' })) {
+        throw new DomainError('conflict', 'SLOT_BOOKED', bilingual('Dit tijdslot is geboekt; annuleer eerst het gesprek', 'This slot is booked; cancel the interview first'));
+      }
+      await m.update(InterviewSlotEntity, { id: slotId }, { withdrawnAt: this.dossiers.now(), withdrawnBy: assessorId });
+      await this.dossiers.record(m, portfolioId, 'interview.slot_withdrawn', actor, { portfolioId, slotId });
+    });
+  }
+
+  private async ownPortfolio(m: EntityManager, candidateId: string, portfolioId: string, lock: boolean): Promise<PortfolioEntity> {
+    const q = m.createQueryBuilder(PortfolioEntity, 'p').where('p.id = :portfolioId AND p.candidate_id = :candidateId', { portfolioId, candidateId });
+    if (lock) q.setLock('pessimistic_write');
+    const p = await q.getOne();
+    if (!p) throw new DomainError('not_found', 'PORTFOLIO_NOT_FOUND', bilingual('Portfolio niet gevonden', 'Portfolio not found'));
+    return p;
+  }
+
+  /** For the candidate: only slots in the future where both assessors are free, and the current booking. */
+  async forCandidate(candidateId: string, portfolioId: string): Promise<{ slots: SlotView[]; booking: BookingView | null }> {
+    const portfolio = await this.ownPortfolio(this.m, candidateId, portfolioId, false);
+    const { slots, booking } = await this.overview(portfolioId);
+    if (!PLANNABLE.includes(portfolio.status)) return { slots: [], booking };
+    const now = this.dossiers.now().getTime();
+    const free = slots.filter((s) => s.status === 'offered' && Date.parse(s.startsAt) > now).map(({ status: _status, ...s }) => s);
+    return { slots: free, booking };
+  }
+
+  /** Books a slot, or moves the booking to another one (a reschedule), in one transaction. */
+  async book(candidateId: string, portfolioId: string, slotId: string, actor: ActorContext): Promise<BookingView> {
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.ownPortfolio(m, candidateId, portfolioId, true);
+      requireStatus(portfolio, PLANNABLE, 'INTERVIEW_NOT_PLANNABLE', 'Een gesprek plannen kan na het gezamenlijk oordeel', 'An interview can be booked after the joint judgement');
+      const slot = await m.findOneBy(InterviewSlotEntity, { id: slotId, portfolioId, withdrawnAt: IsNull() });
+      if (!slot) throw slotNotFound();
+      const now = this.dossiers.now();
+      if (slot.startsAt.getTime() <= now.getTime()) throw new DomainError('conflict', 'SLOT_IN_PAST', bilingual('Dit tijdstip is al voorbij', 'This time has already passed'));
+      const assessors = (await this.assessorIds(m, portfolioId)).sort();
+      // Serialise every booking that involves one of these assessors (sorted: no deadlock).
+      for (const id of assessors) await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`assessor:${id}`]);
+      const current = await m.findOneBy(InterviewBookingEntity, { portfolioId, status: 'booked' });
+      if (current?.slotId === slotId) return bookingView(current, slot);
+      if (await m.existsBy(InterviewBookingEntity, { slotId, status: 'booked' })) throw slotTaken();
+      const busy = await this.busyAssessors(m, assessors, slot.startsAt, this.end(slot), portfolioId);
+      if (busy.length > 0) throw new DomainError('conflict', 'ASSESSOR_NOT_AVAILABLE', bilingual('Een assessor is op dat moment niet meer vrij', 'An assessor is no longer free at that time'));
+      const last = await m.findOne(InterviewBookingEntity, { where: { portfolioId }, order: { sequence: 'DESC' } });
+      const sequence = last ? last.sequence + 1 : 0;
+      if (current) {
+        await m.update(InterviewBookingEntity, { id: current.id }, { status: 'cancelled', cancelledAt: now, cancelledBy: candidateId, cancelReason: 'verzet / rescheduled' });
+      }
+      const inserted = await m.insert(InterviewBookingEntity, { slotId, portfolioId, status: 'booked', sequence, bookedAt: now, bookedBy: candidateId, cancelledAt: null, cancelledBy: null, cancelReason: null });
+      const id = (inserted.identifiers[0] as { id: string }).id;
+      if (current) {
+        await this.dossiers.record(m, portfolioId, 'interview.rescheduled', actor, { portfolioId, bookingId: id, fromSlotId: current.slotId, toSlotId: slotId, startsAt: slot.startsAt.toISOString() });
+      } else {
+        await this.dossiers.record(m, portfolioId, 'interview.booked', actor, { portfolioId, bookingId: id, slotId, startsAt: slot.startsAt.toISOString() });
+        await this.dossiers.transition(m, portfolio, 'interview_planned', actor, { bookingId: id });
+      }
+      return bookingView(await m.findOneByOrFail(InterviewBookingEntity, { id }), slot);
+    }).catch((err: unknown) => {
+      // The partial unique indexes are the backstop behind the locks.
+      if ((err as { code?: string }).code === '23505') throw slotTaken();
+      throw err;
+    });
+  }
+
+  /** Cancels the booked interview (candidate or assessor); the dossier goes back to planning. */
+  async cancel(portfolioId: string, reason: string | null, actor: ActorContext, who: { candidateId?: string; assessorId?: string }): Promise<BookingView> {
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = who.candidateId ? await this.ownPortfolio(m, who.candidateId, portfolioId, true) : await this.dossiers.lock(m, portfolioId);
+      if (who.assessorId) await this.dossiers.assignment(m, portfolioId, who.assessorId, { independent: true });
+      const booking = await m.findOneBy(InterviewBookingEntity, { portfolioId, status: 'booked' });
+      requireStatus(portfolio, ['interview_planned'], 'NO_INTERVIEW_BOOKED', 'Er is geen geboekt gesprek om te annuleren', 'There is no booked interview to cancel');
+      if (!booking) throw new Error('interview_planned without a booking');
+      const now = this.dossiers.now();
+      await m.update(InterviewBookingEntity, { id: booking.id }, { status: 'cancelled', cancelledAt: now, cancelledBy: actor.actorId, cancelReason: reason });
+      await this.dossiers.record(m, portfolioId, 'interview.cancelled', actor, { portfolioId, bookingId: booking.id, reason });
+      await this.dossiers.transition(m, portfolio, 'judged', actor, { bookingId: booking.id });
+      const slot = await m.findOneByOrFail(InterviewSlotEntity, { id: booking.slotId });
+      return bookingView({ ...booking, status: 'cancelled', cancelledAt: now, cancelledBy: actor.actorId, cancelReason: reason }, slot);
+    });
+  }
+
+  /** For the certification office: the slots and the booking. */
+  forOffice(portfolioId: string): Promise<{ slots: AssessorSlotView[]; booking: BookingView | null }> {
+    return this.overview(portfolioId);
+  }
+
+  async assessorBooking(portfolioId: string, assessorId: string): Promise<void> {
+    await this.dossiers.assignment(this.m, portfolioId, assessorId, { independent: true });
+  }
+
+  async candidateCheck(candidateId: string, portfolioId: string): Promise<void> {
+    await this.ownPortfolio(this.m, candidateId, portfolioId, false);
+  }
+
+  /**
+   * The calendar invitation for the dossier's interview: REQUEST for the booked one, CANCEL
+   * (with a higher SEQUENCE) when the latest booking was cancelled.
+   */
+  async ics(portfolioId: string): Promise<string> {
+    const latest = await this.m.findOne(InterviewBookingEntity, { where: { portfolioId }, order: { sequence: 'DESC' } });
+    if (!latest) throw new DomainError('not_found', 'NO_INTERVIEW', bilingual('Er is (nog) geen gesprek geboekt', 'No interview has been booked (yet)'));
+    const slot = await this.m.findOneByOrFail(InterviewSlotEntity, { id: latest.slotId });
+    const portfolio = await this.m.findOneByOrFail(PortfolioEntity, { id: portfolioId });
+    const assessorIds = await this.assessorIds(this.m, portfolioId);
+    const people = await this.m.find(UserEntity, { where: { id: In([portfolio.candidateId, ...assessorIds]) } });
+    const candidate = people.find((p) => p.id === portfolio.candidateId);
+    if (!candidate) throw dossierNotFound();
+    const assessors = assessorIds.map((id) => people.find((p) => p.id === id)).filter((p): p is UserEntity => p !== undefined);
+    const cancelled = latest.status === 'cancelled';
+    const local = utcToAmsterdam(slot.startsAt);
+    return icsCalendar({
+      uid: `interview-${portfolioId}@register-loopbaanprofessional.nl`,
+      sequence: cancelled ? latest.sequence + 1 : latest.sequence,
+      method: cancelled ? 'CANCEL' : 'REQUEST',
+      status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+      start: slot.startsAt,
+      durationMinutes: slot.durationMinutes,
+      stamp: cancelled ? (latest.cancelledAt ?? latest.bookedAt) : latest.bookedAt,
+      summary: 'Certificeringsgesprek Register Loopbaanprofessional / Certification interview',
+      description: `Certificeringsgesprek met ${candidate.displayName} op ${local.date} om ${local.time} (Europe/Amsterdam). Assessoren / assessors: ${assessors.map((a) => a.displayName).join(', ')}.`,
+      location: slot.locationKind === 'address' ? slot.location : null,
+      url: slot.locationKind === 'online' ? slot.location : null,
+      organizer: { name: 'Noloc certificeringsbureau', email: 'certificering@register-loopbaanprofessional.nl' },
+      attendees: [
+        { name: candidate.displayName, email: candidate.email, role: 'REQ-PARTICIPANT' },
+        ...assessors.map((a) => ({ name: a.displayName, email: a.email, role: 'CHAIR' as const })),
+      ],
+    });
+  }
+}
+
+const slotTaken = () => new DomainError('conflict', 'SLOT_TAKEN', bilingual('Dit tijdslot is net geboekt; kies een ander', 'This slot was just booked; choose another'));

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import type { ScoreableCriterion } from '@rlp/rulebook';
+import { EntityManager } from 'typeorm';
+import { bilingual } from '../../platform/src/bilingual';
+import { DomainError } from '../../platform/src/domain-error';
+import { PortfolioEntity } from '../../portfolio/src/portfolio.entities';
+import { InterviewBookingEntity, InterviewSlotEntity, JointRecordEntity, ScoringEntity, type InterviewContent, type JointRecordKind, type JudgementContent } from './assessment.entities';
+import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
+import { buildAgenda, completenessProblems, parseJointVerdicts, SCORING_LIMITS, type Problem } from './judgement';
+import { ownNotSubmitted, ScoringService, unscoreable } from './scoring.service';
+import { etagOf, ifMatchVersion, stale } from './versioned';
+
+export interface JointRecordView<C> {
+  kind: JointRecordKind;
+  version: number;
+  etag: string;
+  content: C;
+  agreedBy: string[];
+  finalAt: string | null;
+  /** What still stops agreeing. */
+  missing: Problem[];
+}
+
+const KIND_ETAG = { judgement: 'judgement', interview: 'interview' } as const;
+
+/**
+ * What the two assessors record together: the joint judgement (per criterion, with the interview
+ * agenda) and the interview record (findings per agenda item and the joint advice). Either saves
+ * the draft; each save clears the agreements; it is final when both agreed to the same version.
+ */
+@Injectable()
+export class JointRecordService {
+  constructor(
+    private readonly dossiers: DossierService,
+    private readonly scorings: ScoringService,
+  ) {}
+
+  private emptyContent(kind: JointRecordKind, agenda: JudgementContent['agenda']): JudgementContent | InterviewContent {
+    return kind === 'judgement' ? { criteria: {}, agenda } : { findings: {}, advice: null, motivation: null };
+  }
+
+  /** The frozen agenda of the judged dossier. */
+  async agenda(m: EntityManager, portfolioId: string): Promise<JudgementContent['agenda']> {
+    const judgement = await m.findOneBy(JointRecordEntity, { portfolioId, kind: 'judgement' });
+    return judgement?.finalAt ? (judgement.content as JudgementContent).agenda : [];
+  }
+
+  private async context(m: EntityManager, kind: JointRecordKind, portfolio: PortfolioEntity, assessorId: string) {
+    await this.dossiers.assignment(m, portfolio.id, assessorId, { independent: true });
+    const submission = await this.dossiers.submission(m, portfolio.id);
+    const criteria = this.dossiers.criteria(submission);
+    if (kind === 'judgement') {
+      const pair = await this.scorings.both(m, portfolio.id);
+      if (!pair) {
+        // Blind: say the same thing whether or not the co-assessor is done, until the own one is in.
+        const own = (await this.dossiers.activeAssignments(m, portfolio.id)).find((a) => a.assessorId === assessorId)!;
+        const scoring = await m.findOneByOrFail(ScoringEntity, { assignmentId: own.id });
+        if (!scoring.submittedAt) throw ownNotSubmitted();
+        throw new DomainError('conflict', 'SCORINGS_NOT_COMPLETE', bilingual('De andere assessor heeft nog niet ingediend', 'The other assessor has not submitted yet'));
+      }
+      return { criteria, pair, agenda: buildAgenda(pair[0].scores, pair[1].scores, criteria), submission };
+    }
+    return { criteria, pair: null, agenda: await this.agenda(m, portfolio.id), submission };
+  }
+
+  private missing(kind: JointRecordKind, content: JudgementContent | InterviewContent, criteria: ScoreableCriterion[], agenda: JudgementContent['agenda']): Problem[] {
+    if (kind === 'judgement') return completenessProblems((content as JudgementContent).criteria, criteria, '/criteria');
+    const c = content as InterviewContent;
+    const problems: Problem[] = agenda
+      .filter((item) => !c.findings[item.criterion])
+      .map((item) => ({ path: `/findings/${item.criterion}`, code: 'FINDING_MISSING', message: `leg vast wat het gesprek opleverde over ${item.label.nl} / record what the interview found on ${item.label.en}` }));
+    if (c.advice === null) problems.push({ path: '/advice', code: 'ADVICE_MISSING', message: 'kies een positief of negatief advies / choose a positive or negative advice' });
+    if (c.motivation === null) problems.push({ path: '/motivation', code: 'MOTIVATION_REQUIRED', message: 'motiveer het advies / give a motivation for the advice' });
+    return problems;
+  }
+
+  private view<C>(kind: JointRecordKind, row: JointRecordEntity | null, fallback: C, missing: Problem[]): JointRecordView<C> {
+    const version = row?.version ?? 0;
+    return { kind, version, etag: etagOf(KIND_ETAG[kind], version), content: (row?.content as C | undefined) ?? fallback, agreedBy: row?.agreedBy ?? [], finalAt: row?.finalAt?.toISOString() ?? null, missing };
+  }
+
+  private requireStage(kind: JointRecordKind, portfolio: PortfolioEntity): void {
+    if (kind === 'judgement') requireStatus(portfolio, ['in_assessment'], 'JUDGEMENT_NOT_OPEN', 'Het gezamenlijk oordeel volgt op twee ingediende beoordelingen', 'The joint judgement follows two submitted scorings');
+    else requireStatus(portfolio, ['interview_planned'], 'INTERVIEW_NOT_PLANNED', 'Het verslag volgt op een geboekt certificeringsgesprek', 'The record follows a booked certification interview');
+  }
+
+  async get(kind: JointRecordKind, portfolioId: string, assessorId: string) {
+    const m = this.dossiers.dataSource.manager;
+    const portfolio = await m.findOneBy(PortfolioEntity, { id: portfolioId });
+    if (!portfolio) throw dossierNotFound();
+    const row = await m.findOneBy(JointRecordEntity, { portfolioId, kind });
+    if (row?.finalAt) {
+      await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
+      return this.view(kind, row, row.content, []);
+    }
+    const { criteria, agenda } = await this.context(m, kind, portfolio, assessorId);
+    const content = row?.content ?? this.emptyContent(kind, agenda);
+    return this.view(kind, row, content, this.missing(kind, content, criteria, agenda));
+  }
+
+  async save(kind: JointRecordKind, portfolioId: string, assessorId: string, ifMatch: string | undefined, body: unknown, actor: ActorContext) {
+    const expected = ifMatchVersion(KIND_ETAG[kind], ifMatch);
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      const { criteria, agenda, submission } = await this.context(m, kind, portfolio, assessorId);
+      this.requireStage(kind, portfolio);
+      if (kind === 'interview') await this.requireInterviewStarted(m, portfolioId);
+      const row = await m.createQueryBuilder(JointRecordEntity, 'r').setLock('pessimistic_write').where('r.portfolio_id = :portfolioId AND r.kind = :kind', { portfolioId, kind }).getOne();
+      if (row?.finalAt) throw finalAlready(kind);
+      if ((row?.version ?? 0) !== expected) throw stale(KIND_ETAG[kind], row?.version ?? 0);
+      let content: JudgementContent | InterviewContent;
+      if (kind === 'judgement') {
+        const criteriaBody = isObject(body) ? body['criteria'] : undefined;
+        if (isObject(body)) rejectUnknown(body, ['criteria']);
+        const { verdicts, problems } = parseJointVerdicts(criteriaBody ?? {}, criteria, this.dossiers.rulebook(submission));
+        if (problems.length > 0) throw unscoreable(problems);
+        const pair = (await this.scorings.both(m, portfolioId))!;
+        content = { criteria: verdicts, agenda: buildAgenda(pair[0].scores, pair[1].scores, criteria, verdicts) };
+      } else {
+        content = parseInterview(body, agenda.map((a) => a.criterion));
+      }
+      const now = this.dossiers.now();
+      const version = (row?.version ?? 0) + 1;
+      if (row) await m.update(JointRecordEntity, { portfolioId, kind, version: row.version }, { content: content as never, version, agreedBy: [], updatedAt: now, updatedBy: assessorId });
+      else await m.insert(JointRecordEntity, { portfolioId, kind, content: content as never, version, agreedBy: [], updatedAt: now, updatedBy: assessorId, finalAt: null });
+      await this.dossiers.record(m, portfolioId, `${kind}.saved`, actor, { portfolioId, version, before: row?.content ?? null, after: content });
+      return this.view(kind, { ...(row ?? ({} as JointRecordEntity)), portfolioId, kind, content, version, agreedBy: [], updatedAt: now, updatedBy: assessorId, finalAt: null }, content, this.missing(kind, content, criteria, agenda));
+    });
+  }
+
+  /** Agrees to the version in If-Match; when both assessors agreed, the record is final and the dossier moves on. */
+  async agree(kind: JointRecordKind, portfolioId: string, assessorId: string, ifMatch: string | undefined, actor: ActorContext) {
+    const expected = ifMatchVersion(KIND_ETAG[kind], ifMatch);
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      const { criteria, agenda } = await this.context(m, kind, portfolio, assessorId);
+      this.requireStage(kind, portfolio);
+      const row = await m.createQueryBuilder(JointRecordEntity, 'r').setLock('pessimistic_write').where('r.portfolio_id = :portfolioId AND r.kind = :kind', { portfolioId, kind }).getOne();
+      if (!row) throw stale(KIND_ETAG[kind], 0);
+      if (row.finalAt) throw finalAlready(kind);
+      if (row.version !== expected) throw stale(KIND_ETAG[kind], row.version);
+      const missing = this.missing(kind, row.content, criteria, agenda);
+      if (missing.length > 0) {
+        throw new DomainError('unprocessable', kind === 'judgement' ? 'JUDGEMENT_INCOMPLETE' : 'INTERVIEW_RECORD_INCOMPLETE', bilingual('Nog niet compleet', 'Not complete yet'), { problems: missing });
+      }
+      const agreedBy = [...new Set([...row.agreedBy, assessorId])];
+      const assessors = (await this.dossiers.activeAssignments(m, portfolioId)).map((a) => a.assessorId);
+      const final = assessors.every((id) => agreedBy.includes(id));
+      const now = this.dossiers.now();
+      await m.update(JointRecordEntity, { portfolioId, kind }, { agreedBy, finalAt: final ? now : null });
+      await this.dossiers.record(m, portfolioId, `${kind}.agreed`, actor, { portfolioId, version: row.version, final });
+      if (final) await this.dossiers.transition(m, portfolio, kind === 'judgement' ? 'judged' : 'interview_held', actor, { version: row.version });
+      return this.view(kind, { ...row, agreedBy, finalAt: final ? now : null }, row.content, []);
+    });
+  }
+
+  private async requireInterviewStarted(m: EntityManager, portfolioId: string): Promise<void> {
+    const booking = await m.findOneBy(InterviewBookingEntity, { portfolioId, status: 'booked' });
+    const slot = booking ? await m.findOneByOrFail(InterviewSlotEntity, { id: booking.slotId }) : null;
+    if (!slot || slot.startsAt.getTime() > this.dossiers.now().getTime()) {
+      throw new DomainError('conflict', 'INTERVIEW_NOT_YET_HELD', bilingual('Het certificeringsgesprek heeft nog niet plaatsgevonden', 'The certification interview has not taken place yet'), { startsAt: slot?.startsAt.toISOString() ?? null });
+    }
+  }
+}
+
+const finalAlready = (kind: JointRecordKind) =>
+  new DomainError('conflict', kind === 'judgement' ? 'JUDGEMENT_FINAL' : 'INTERVIEW_RECORD_FINAL', bilingual('Hierover zijn beide assessoren het al eens; het ligt vast', 'Both assessors already agreed; it is final'));
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function rejectUnknown(body: Record<string, unknown>, allowed: string[]): void {
+  const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
+  if (unknown.length > 0) throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Onbekende velden', 'Unknown fields'), { problems: unknown.map((k) => ({ path: `/${k.slice(0, 60)}`, code: 'UNKNOWN_FIELD' })) });
+}
+
+function text(value: unknown, path: string, max: number, problems: Problem[]): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') {
+    problems.push({ path, code: 'NOT_A_STRING', message: 'moet tekst zijn / must be text' });
+    return null;
+  }
+  if (value.length > max || value.includes('\u0000') || !value.isWellFormed()) problems.push({ path, code: 'INVALID_TEXT', message: `hoogstens ${max} geldige tekens / at most ${max} valid characters` });
+  return value.trim() === '' ? null : value.trim();
+}
+
+/** `{ findings: { [agenda criterion]: text }, advice: 'positive'|'negative', motivation }` */
+function parseInterview(body: unknown, agenda: string[]): InterviewContent {
+  const problems: Problem[] = [];
+  if (!isObject(body)) throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Stuur een JSON-object', 'Send a JSON object'));
+  rejectUnknown(body, ['findings', 'advice', 'motivation']);
+  const findings: Record<string, string> = {};
+  const raw = body['findings'] ?? {};
+  if (!isObject(raw)) problems.push({ path: '/findings', code: 'NOT_AN_OBJECT', message: 'moet een object zijn / must be an object' });
+  else {
+    for (const [criterion, value] of Object.entries(raw)) {
+      if (!agenda.includes(criterion)) {
+        problems.push({ path: `/findings/${criterion.slice(0, 60)}`, code: 'NOT_ON_AGENDA', message: 'staat niet op de agenda van het gesprek / is not on the interview agenda' });
+        continue;
+      }
+      const t = text(value, `/findings/${criterion}`, SCORING_LIMITS.motivation, problems);
+      if (t !== null) findings[criterion] = t;
+    }
+  }
+  const advice = body['advice'] ?? null;
+  if (advice !== null && advice !== 'positive' && advice !== 'negative') problems.push({ path: '/advice', code: 'INVALID_ADVICE', message: 'positive of/or negative' });
+  const motivation = text(body['motivation'], '/motivation', SCORING_LIMITS.motivation, problems);
+  if (problems.length > 0) {
+    const onAgenda = problems.some((p) => p.code === 'NOT_ON_AGENDA');
+    throw new DomainError(onAgenda ? 'unprocessable' : 'validation', onAgenda ? 'NOT_ON_AGENDA' : 'VALIDATION_FAILED', bilingual('Het verslag bevat ongeldige waarden', 'The record contains invalid values'), { problems });
+  }
+  return { findings, advice: advice as InterviewContent['advice'], motivation };
+}

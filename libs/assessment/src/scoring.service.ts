@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { ScoreableCriterion } from '@rlp/rulebook';
+import { EntityManager } from 'typeorm';
+import { bilingual } from '../../platform/src/bilingual';
+import { DomainError } from '../../platform/src/domain-error';
+import { AssignmentEntity, ScoringEntity } from './assessment.entities';
+import { DossierService, requireStatus, type ActorContext } from './dossier.service';
+import { buildAgenda, compareScorings, completenessProblems, parseScores, type AgendaItem, type CriterionComparison, type CriterionScore, type Problem } from './judgement';
+import { etagOf, ifMatchVersion, stale } from './versioned';
+import { ASSIGNABLE } from './assignment.service';
+
+export interface ScoringView {
+  version: number;
+  etag: string;
+  submittedAt: string | null;
+  scores: Record<string, CriterionScore>;
+  criteria: ScoreableCriterion[];
+  /** What still stops submitting: criteria without a verdict or without a needed motivation. */
+  missing: Problem[];
+}
+
+export interface ScoringsComparison {
+  own: { submittedAt: string; scores: Record<string, CriterionScore> };
+  /** Null while the co-assessor has not submitted. */
+  other: { assessorName: string; submittedAt: string; scores: Record<string, CriterionScore> } | null;
+  comparison: CriterionComparison[] | null;
+  agenda: AgendaItem[] | null;
+}
+
+export function unscoreable(problems: Problem[]): DomainError {
+  const criterion = problems.find((p) => p.code === 'CRITERION_NOT_SCORED' || p.code === 'CRITERION_NOT_SCOREABLE');
+  if (criterion) {
+    return new DomainError('unprocessable', criterion.code, criterion.message, { problems });
+  }
+  return new DomainError('validation', 'INVALID_SCORES', bilingual('De beoordeling bevat ongeldige waarden', 'The scoring contains invalid values'), { problems });
+}
+
+/** Each assessor's own, blind scoring: drafts with If-Match, then a final submit. */
+@Injectable()
+export class ScoringService {
+  constructor(private readonly dossiers: DossierService) {}
+
+  private view(row: ScoringEntity, criteria: ScoreableCriterion[]): ScoringView {
+    return {
+      version: row.version,
+      etag: etagOf('scoring', row.version),
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      scores: row.scores,
+      criteria,
+      missing: completenessProblems(row.scores, criteria),
+    };
+  }
+
+  private async own(m: EntityManager, portfolioId: string, assessorId: string, lock: boolean): Promise<{ assignment: AssignmentEntity; row: ScoringEntity; criteria: ScoreableCriterion[] }> {
+    const assignment = await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
+    const q = m.createQueryBuilder(ScoringEntity, 's').where('s.assignment_id = :id', { id: assignment.id });
+    if (lock) q.setLock('pessimistic_write');
+    const row = await q.getOneOrFail();
+    const criteria = this.dossiers.criteria(await this.dossiers.submission(m, portfolioId));
+    return { assignment, row, criteria };
+  }
+
+  async get(portfolioId: string, assessorId: string): Promise<ScoringView> {
+    const { row, criteria } = await this.own(this.dossiers.dataSource.manager, portfolioId, assessorId, false);
+    return this.view(row, criteria);
+  }
+
+  async save(portfolioId: string, assessorId: string, ifMatch: string | undefined, body: unknown, actor: ActorContext): Promise<ScoringView> {
+    const expected = ifMatchVersion('scoring', ifMatch);
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      const { row, criteria } = await this.own(m, portfolioId, assessorId, true);
+      if (row.submittedAt) throw submittedAlready();
+      requireStatus(portfolio, ASSIGNABLE, 'SCORING_CLOSED', 'Het beoordelen van dit dossier is afgesloten', 'Scoring of this dossier is closed');
+      if (row.version !== expected) throw stale('scoring', row.version);
+      const submission = await this.dossiers.submission(m, portfolioId);
+      const { scores, problems } = parseScores(body, criteria, this.dossiers.rulebook(submission));
+      if (problems.length > 0) throw unscoreable(problems);
+      const before = row.scores;
+      const changed = [...new Set([...Object.keys(before), ...Object.keys(scores)])].filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(scores[k] ?? null));
+      if (changed.length === 0) return this.view(row, criteria);
+      const now = this.dossiers.now();
+      const version = row.version + 1;
+      await m.update(ScoringEntity, { assignmentId: row.assignmentId, version: row.version }, { scores: scores as never, version, updatedAt: now });
+      await this.dossiers.record(m, portfolioId, 'scoring.saved', actor, {
+        portfolioId,
+        assignmentId: row.assignmentId,
+        version,
+        before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
+        after: Object.fromEntries(changed.map((k) => [k, scores[k] ?? null])),
+      });
+      return this.view({ ...row, scores, version, updatedAt: now }, criteria);
+    });
+  }
+
+  /** Final: from here on the database refuses any change to this scoring. */
+  async submit(portfolioId: string, assessorId: string, ifMatch: string | undefined, actor: ActorContext): Promise<ScoringView> {
+    const expected = ifMatchVersion('scoring', ifMatch);
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      const { row, criteria } = await this.own(m, portfolioId, assessorId, true);
+      if (row.submittedAt) throw submittedAlready();
+      requireStatus(portfolio, ASSIGNABLE, 'SCORING_CLOSED', 'Het beoordelen van dit dossier is afgesloten', 'Scoring of this dossier is closed');
+      if (row.version !== expected) throw stale('scoring', row.version);
+      const missing = completenessProblems(row.scores, criteria);
+      if (missing.length > 0) {
+        throw new DomainError('unprocessable', 'SCORING_INCOMPLETE', bilingual('De beoordeling is nog niet compleet', 'The scoring is not complete yet'), { problems: missing });
+      }
+      const now = this.dossiers.now();
+      await m.update(ScoringEntity, { assignmentId: row.assignmentId }, { submittedAt: now });
+      await this.dossiers.record(m, portfolioId, 'scoring.submitted', actor, { portfolioId, assignmentId: row.assignmentId, version: row.version, scores: row.scores });
+      return this.view({ ...row, submittedAt: now }, criteria);
+    });
+  }
+
+  /** Both submitted scorings of the dossier's active assessors, or null while one is missing. */
+  async both(m: EntityManager, portfolioId: string): Promise<[ScoringEntity, ScoringEntity] | null> {
+    const active = await this.dossiers.activeAssignments(m, portfolioId);
+    if (active.length !== 2) return null;
+    const rows = await Promise.all(active.map((a) => m.findOneBy(ScoringEntity, { assignmentId: a.id })));
+    const [a, b] = rows;
+    if (!a?.submittedAt || !b?.submittedAt) return null;
+    return [a, b];
+  }
+
+  /**
+   * Blind until the own scoring is in: before that the answer is the same whatever the
+   * co-assessor did, so it reveals neither their scores nor whether they have submitted.
+   */
+  async comparison(portfolioId: string, assessorId: string): Promise<ScoringsComparison> {
+    const m = this.dossiers.dataSource.manager;
+    const { row, criteria } = await this.own(m, portfolioId, assessorId, false);
+    if (!row.submittedAt) throw ownNotSubmitted();
+    const own = { submittedAt: row.submittedAt.toISOString(), scores: row.scores };
+    const pair = await this.both(m, portfolioId);
+    if (!pair) return { own, other: null, comparison: null, agenda: null };
+    const other = pair.find((s) => s.assessorId !== assessorId)!;
+    const otherAssignment = await m.findOneOrFail(AssignmentEntity, { where: { id: other.assignmentId }, relations: { assessor: true } });
+    return {
+      own,
+      other: { assessorName: otherAssignment.assessor?.displayName ?? '', submittedAt: other.submittedAt!.toISOString(), scores: other.scores },
+      comparison: compareScorings(pair[0].scores, pair[1].scores, criteria),
+      agenda: buildAgenda(pair[0].scores, pair[1].scores, criteria),
+    };
+  }
+}
+
+export const submittedAlready = () => new DomainError('conflict', 'SCORING_ALREADY_SUBMITTED', bilingual('Je beoordeling is ingediend en kan niet meer veranderen', 'Your scoring has been submitted and can no longer change'));
+export const ownNotSubmitted = () =>
+  new DomainError('conflict', 'OWN_SCORING_NOT_SUBMITTED', bilingual('Dien eerst je eigen beoordeling in; daarna zie je die van de andere assessor', "Submit your own scoring first; then you see the other assessor's"));
