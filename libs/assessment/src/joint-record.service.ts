@@ -103,10 +103,10 @@ export class JointRecordService {
     return this.dossiers.dataSource.transaction(async (m) => {
       const portfolio = await this.dossiers.lock(m, portfolioId);
       const { criteria, agenda, submission } = await this.context(m, kind, portfolio, assessorId);
-      this.requireStage(kind, portfolio);
-      if (kind === 'interview') await this.requireInterviewStarted(m, portfolioId);
       const row = await m.createQueryBuilder(JointRecordEntity, 'r').setLock('pessimistic_write').where('r.portfolio_id = :portfolioId AND r.kind = :kind', { portfolioId, kind }).getOne();
       if (row?.finalAt) throw finalAlready(kind);
+      this.requireStage(kind, portfolio);
+      if (kind === 'interview') await this.requireInterviewStarted(m, portfolioId);
       if ((row?.version ?? 0) !== expected) throw stale(KIND_ETAG[kind], row?.version ?? 0);
       let content: JudgementContent | InterviewContent;
       if (kind === 'judgement') {
@@ -134,10 +134,10 @@ export class JointRecordService {
     return this.dossiers.dataSource.transaction(async (m) => {
       const portfolio = await this.dossiers.lock(m, portfolioId);
       const { criteria, agenda } = await this.context(m, kind, portfolio, assessorId);
-      this.requireStage(kind, portfolio);
       const row = await m.createQueryBuilder(JointRecordEntity, 'r').setLock('pessimistic_write').where('r.portfolio_id = :portfolioId AND r.kind = :kind', { portfolioId, kind }).getOne();
+      if (row?.finalAt) throw finalAlready(kind);
+      this.requireStage(kind, portfolio);
       if (!row) throw stale(KIND_ETAG[kind], 0);
-      if (row.finalAt) throw finalAlready(kind);
       if (row.version !== expected) throw stale(KIND_ETAG[kind], row.version);
       const missing = this.missing(kind, row.content, criteria, agenda);
       if (missing.length > 0) {
