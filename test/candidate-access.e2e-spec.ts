@@ -38,7 +38,14 @@ describe('candidate portal access (e2e)', () => {
         const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
         let r = request(p.candidate.getHttpServer())[method](url).set('Authorization', `Bearer ${token}`);
         r = r.set('If-Match', portfolio.etags['education']!).set('Idempotency-Key', `access-check-${tried.length}`);
-        return ['post', 'put', 'patch'].includes(method) ? r.send(route.path.endsWith('/submit') ? { revision: 'x' } : route.path.endsWith('/rulebook-move') ? { to: 'toetsingskader-initieel-v1' } : route.path === '/documents' ? { filename: 'x.pdf', contentType: 'application/pdf', sizeBytes: 10 } : {}) : r;
+        // A well-formed body, so that what is checked is access, not the input.
+        const bodies: Record<string, object> = {
+          '/portfolios/:id/submit': { revision: 'x' },
+          '/portfolios/:id/rulebook-move': { to: 'toetsingskader-initieel-v1' },
+          '/documents': { filename: 'x.pdf', contentType: 'application/pdf', sizeBytes: 10 },
+          '/portfolios/:id/interview/booking': { slotId: '00000000-0000-4000-8000-000000000000' },
+        };
+        return ['post', 'put', 'patch'].includes(method) ? r.send(bodies[route.path] ?? {}) : r;
       };
       for (const [who, token] of [['assessor', assessor.token], ['admin', admin.token]] as const) {
         const res = await call(token);

@@ -62,7 +62,7 @@ function relationNames(relation: DeclaredRelationEntity, person: UserEntity): bo
   const name = normalise(relation.relatedName);
   const org = normalise(relation.relatedOrganisation);
   const personOrg = normalise(person.organisation);
-  return (name !== null && name === normalise(person.displayName)) || (org !== null && personOrg !== null && (org === personOrg || name === personOrg));
+  return (name !== null && name === normalise(person.displayName)) || (personOrg !== null && (org === personOrg || name === personOrg));
 }
 
 /**

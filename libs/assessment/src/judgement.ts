@@ -68,7 +68,7 @@ function parseVerdict(value: unknown, path: string, problems: Problem[]): Verdic
 function criterionProblem(code: string, path: string, criteria: readonly ScoreableCriterion[], rulebook: Rulebook): Problem | null {
   if (criteria.some((c) => c.code === code)) return null;
   const part = code.split('.')[0] as Part;
-  if (part in rulebook.parts && !rulebook.parts[part].scored) {
+  if (Object.hasOwn(rulebook.parts, part) && !rulebook.parts[part].scored) {
     return { path, code: 'CRITERION_NOT_SCORED', message: `${code} wordt gelezen, niet beoordeeld / ${code} is read, never scored` };
   }
   return { path, code: 'CRITERION_NOT_SCOREABLE', message: `${code} is voor dit portfolio geen beoordelingscriterium / ${code} is not a criterion of this portfolio` };
