@@ -99,10 +99,10 @@ export class JointRecordService {
   }
 
   async save(kind: JointRecordKind, portfolioId: string, assessorId: string, ifMatch: string | undefined, body: unknown, actor: ActorContext) {
-    const expected = ifMatchVersion(KIND_ETAG[kind], ifMatch);
     return this.dossiers.dataSource.transaction(async (m) => {
       const portfolio = await this.dossiers.lock(m, portfolioId);
       const { criteria, agenda, submission } = await this.context(m, kind, portfolio, assessorId);
+      const expected = ifMatchVersion(KIND_ETAG[kind], ifMatch);
       const row = await m.createQueryBuilder(JointRecordEntity, 'r').setLock('pessimistic_write').where('r.portfolio_id = :portfolioId AND r.kind = :kind', { portfolioId, kind }).getOne();
       if (row?.finalAt) throw finalAlready(kind);
       this.requireStage(kind, portfolio);
@@ -130,10 +130,10 @@ export class JointRecordService {
 
   /** Agrees to the version in If-Match; when both assessors agreed, the record is final and the dossier moves on. */
   async agree(kind: JointRecordKind, portfolioId: string, assessorId: string, ifMatch: string | undefined, actor: ActorContext) {
-    const expected = ifMatchVersion(KIND_ETAG[kind], ifMatch);
     return this.dossiers.dataSource.transaction(async (m) => {
       const portfolio = await this.dossiers.lock(m, portfolioId);
       const { criteria, agenda } = await this.context(m, kind, portfolio, assessorId);
+      const expected = ifMatchVersion(KIND_ETAG[kind], ifMatch);
       const row = await m.createQueryBuilder(JointRecordEntity, 'r').setLock('pessimistic_write').where('r.portfolio_id = :portfolioId AND r.kind = :kind', { portfolioId, kind }).getOne();
       if (row?.finalAt) throw finalAlready(kind);
       this.requireStage(kind, portfolio);

@@ -66,10 +66,11 @@ export class ScoringService {
   }
 
   async save(portfolioId: string, assessorId: string, ifMatch: string | undefined, body: unknown, actor: ActorContext): Promise<ScoringView> {
-    const expected = ifMatchVersion('scoring', ifMatch);
     return this.dossiers.dataSource.transaction(async (m) => {
       const portfolio = await this.dossiers.lock(m, portfolioId);
       const { row, criteria } = await this.own(m, portfolioId, assessorId, true);
+      // Access first: whoever may not see the dossier learns nothing from the precondition.
+      const expected = ifMatchVersion('scoring', ifMatch);
       if (row.submittedAt) throw submittedAlready();
       requireStatus(portfolio, ASSIGNABLE, 'SCORING_CLOSED', 'Het beoordelen van dit dossier is afgesloten', 'Scoring of this dossier is closed');
       if (row.version !== expected) throw stale('scoring', row.version);
@@ -95,10 +96,11 @@ export class ScoringService {
 
   /** Final: from here on the database refuses any change to this scoring. */
   async submit(portfolioId: string, assessorId: string, ifMatch: string | undefined, actor: ActorContext): Promise<ScoringView> {
-    const expected = ifMatchVersion('scoring', ifMatch);
     return this.dossiers.dataSource.transaction(async (m) => {
       const portfolio = await this.dossiers.lock(m, portfolioId);
       const { row, criteria } = await this.own(m, portfolioId, assessorId, true);
+      // Access first: whoever may not see the dossier learns nothing from the precondition.
+      const expected = ifMatchVersion('scoring', ifMatch);
       if (row.submittedAt) throw submittedAlready();
       requireStatus(portfolio, ASSIGNABLE, 'SCORING_CLOSED', 'Het beoordelen van dit dossier is afgesloten', 'Scoring of this dossier is closed');
       if (row.version !== expected) throw stale('scoring', row.version);
