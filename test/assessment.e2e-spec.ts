@@ -140,6 +140,13 @@ describe('assessment: from submission to the register (e2e)', () => {
     await office(p).post(`/assessments/${id}/scoring/submit`).set(a1.auth).set('If-Match', fixed.headers['etag']!).expect(200);
     const blindAfter = await office(p).get(`/assessments/${id}/scorings`).set(a2.auth).expect(409);
     expect(blindAfter.body).toEqual(blindBefore.body);
+    // a2 is an admin too: the audit trail does not give a1's scoring away either.
+    const scoringEvents = async (reader: Person) =>
+      ((await office(p).get(`/admin/audit-events?portfolioId=${id}&limit=500`).set(reader.auth).expect(200)).body.events as Array<{ action: string; actorId: string }>).filter(
+        (e) => e.action.startsWith('scoring.') && e.actorId === a1.id,
+      ).length;
+    expect(await scoringEvents(a2)).toBe(0);
+    expect(await scoringEvents(admin)).toBeGreaterThanOrEqual(3);
     expect((await office(p).get(`/assessments/${id}`).set(a2.auth).expect(200)).body).toMatchObject({ status: 'in_assessment', ownScoringSubmittedAt: null });
     expect((await office(p).get(`/assessments/${id}/judgement`).set(a2.auth).expect(409)).body.code).toBe('OWN_SCORING_NOT_SUBMITTED');
     expect((await office(p).get(`/assessments/${id}/scorings`).set(a1.auth).expect(200)).body.other).toBeNull();
@@ -151,6 +158,8 @@ describe('assessment: from submission to the register (e2e)', () => {
       A: { verdict: 'niet_aangetoond', motivation: 'Uren niet onderbouwd' },
       [competence]: { verdict: 'niet_aangetoond', motivation: 'Weinig zichtbaar in casus 2', questions: ['Geef een voorbeeld uit uw praktijk'] },
     });
+
+    expect(await scoringEvents(a2)).toBeGreaterThanOrEqual(3);
 
     // Both in: agreement per criterion and the agenda with the collected questions.
     const cmp = await office(p).get(`/assessments/${id}/scorings`).set(a1.auth).expect(200);
