@@ -70,6 +70,7 @@ describe('assessment: from submission to the register (e2e)', () => {
     expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'Ik ken de kandidaat uit een intervisiegroep' });
     await office(p).get(`/assessments/${id}`).set(decliner.auth).expect(404);
     expect((await assign(p, admin, id, decliner)).body.code).toBe('ASSESSOR_DECLINED');
+    expect(((await office(p).get(`/admin/dossiers/${id}/eligible-assessors`).set(admin.auth).expect(200)).body as Array<{ id: string; declined: boolean }>).find((e) => e.id === decliner.id)?.declined).toBe(true);
     const again = (await office(p).get('/admin/dossiers?waiting=true').set(admin.auth).expect(200)).body as Array<{ portfolioId: string; activeAssessors: number }>;
     expect(again.find((d) => d.portfolioId === id)?.activeAssessors).toBe(1);
     await assign(p, admin, id, a2).then((r) => expect(r.status).toBe(201));
@@ -106,6 +107,8 @@ describe('assessment: from submission to the register (e2e)', () => {
       [{ scores: { A: { verdict: 'goed' } } }, 400, 'INVALID_SCORES'],
       [{ scores: { A: { verdict: 'aangetoond', weight: 3 } } }, 400, 'INVALID_SCORES'],
       [{ scores: {}, status: 'submitted' }, 400, 'VALIDATION_FAILED'],
+      [{ scores: null }, 400, 'INVALID_SCORES'],
+      [[], 400, 'VALIDATION_FAILED'],
     ];
     for (const [body, status, code] of bad) {
       const res = await office(p).put(`/assessments/${id}/scoring`).set(a1.auth).set('If-Match', etag1).send(body);
@@ -137,6 +140,9 @@ describe('assessment: from submission to the register (e2e)', () => {
         },
       })
       .expect(200);
+    // Saving the same again changes nothing: same version, no audit event.
+    const same = await office(p).put(`/assessments/${id}/scoring`).set(a1.auth).set('If-Match', fixed.headers['etag']!).send({ scores: fixed.body.scores }).expect(200);
+    expect(same.headers['etag']).toBe(fixed.headers['etag']);
     await office(p).post(`/assessments/${id}/scoring/submit`).set(a1.auth).set('If-Match', fixed.headers['etag']!).expect(200);
     const blindAfter = await office(p).get(`/assessments/${id}/scorings`).set(a2.auth).expect(409);
     expect(blindAfter.body).toEqual(blindBefore.body);
@@ -147,6 +153,9 @@ describe('assessment: from submission to the register (e2e)', () => {
       ).length;
     expect(await scoringEvents(a2)).toBe(0);
     expect(await scoringEvents(admin)).toBeGreaterThanOrEqual(3);
+    // Other admins see that scoring happened, not the verdicts, until the joint judgement is final.
+    const adminView = (await office(p).get(`/admin/audit-events?portfolioId=${id}&limit=500`).set(admin.auth).expect(200)).body.events as Array<{ action: string; data: Record<string, unknown> }>;
+    expect(JSON.stringify(adminView.filter((e) => e.action.startsWith('scoring.')))).not.toMatch(/niet_aangetoond|Uren niet onderbouwd/);
     expect((await office(p).get(`/assessments/${id}`).set(a2.auth).expect(200)).body).toMatchObject({ status: 'in_assessment', ownScoringSubmittedAt: null });
     expect((await office(p).get(`/assessments/${id}/judgement`).set(a2.auth).expect(409)).body.code).toBe('OWN_SCORING_NOT_SUBMITTED');
     expect((await office(p).get(`/assessments/${id}/scorings`).set(a1.auth).expect(200)).body.other).toBeNull();
@@ -205,6 +214,7 @@ describe('assessment: from submission to the register (e2e)', () => {
       [{ date: '2026-03-29', time: '02:30', durationMinutes: 60, address: 'Utrecht' }, 400, 'NONEXISTENT_LOCAL_TIME'],
       [{ date: '2026-11-01', time: '10:00', durationMinutes: 60, address: 'Utrecht' }, 422, 'SLOT_IN_PAST'],
       [{ date: '2026-12-05', time: '10:00', durationMinutes: 60 }, 400, 'LOCATION_REQUIRED'],
+      [{ date: '2026-12-05', time: '10:00', durationMinutes: 60, address: null }, 400, 'LOCATION_REQUIRED'],
       [{ date: '2026-12-05', time: '10:00', durationMinutes: 5, address: 'Utrecht' }, 400, 'VALIDATION_FAILED'],
       [{ date: '2026-12-05', time: '10:00', durationMinutes: 60, onlineUrl: 'javascript:alert(1)' }, 400, 'VALIDATION_FAILED'],
     ];
@@ -229,7 +239,10 @@ describe('assessment: from submission to the register (e2e)', () => {
     expect((await api(p).get(`/portfolios/${id}/interview.ics`).set(c.auth).expect(200)).text).toContain('METHOD:CANCEL');
     expect((await office(p).get(`/admin/dossiers/${id}`).set(admin.auth).expect(200)).body.status).toBe('judged');
     await api(p).post(`/portfolios/${id}/interview/booking`).set(c.auth).send({ slotId: slot1.body.id }).expect(201);
-    expect((await office(p).get(`/assessments/${id}/interview.ics`).set(a1.auth).expect(200)).text).toContain('DTSTART:20261203T130000Z');
+    const rebooked = (await office(p).get(`/assessments/${id}/interview.ics`).set(a1.auth).expect(200)).text;
+    expect(rebooked).toContain('DTSTART:20261203T130000Z');
+    // Higher than the cancellation's SEQUENCE (2), so calendars take the new invitation.
+    expect(rebooked).toContain('SEQUENCE:3');
     expect((await office(p).delete(`/assessments/${id}/slots/${slot1.body.id}`).set(a1.auth).expect(409)).body.code).toBe('SLOT_BOOKED');
 
     // A second dossier shares assessor a1: its slot at the same time cannot be booked (no double booking).
@@ -245,6 +258,9 @@ describe('assessment: from submission to the register (e2e)', () => {
     // The interview record: only after the interview started; findings on agenda items only.
     expect((await office(p).put(`/assessments/${id}/interview-record`).set(a1.auth).set('If-Match', '"interview.0"').send({ advice: 'positive' }).expect(409)).body.code).toBe('INTERVIEW_NOT_YET_HELD');
     p.clock.set(new Date('2026-12-03T15:00:00Z'));
+    // Once started, the interview is held: it can no longer be moved or cancelled.
+    expect((await api(p).post(`/portfolios/${id}/interview/cancel`).set(c.auth).send({}).expect(409)).body.code).toBe('INTERVIEW_ALREADY_STARTED');
+    expect((await api(p).post(`/portfolios/${id}/interview/booking`).set(c.auth).send({ slotId: slot2.body.id }).expect(409)).body.code).toBe('INTERVIEW_ALREADY_STARTED');
     const r0 = await office(p).get(`/assessments/${id}/interview-record`).set(a1.auth).expect(200);
     expect(r0.body.missing.map((m: { code: string }) => m.code)).toEqual(['FINDING_MISSING', 'FINDING_MISSING', 'ADVICE_MISSING', 'MOTIVATION_REQUIRED']);
     expect((await office(p).put(`/assessments/${id}/interview-record`).set(a1.auth).set('If-Match', '"interview.0"').send({ findings: { A: 'x' } }).expect(422)).body.code).toBe('NOT_ON_AGENDA');
@@ -265,6 +281,7 @@ describe('assessment: from submission to the register (e2e)', () => {
     expect(number).toMatch(/^RLP-2026-\d{5}$/);
     expect((await office(p).post(`/admin/dossiers/${id}/decision`).set(decider.auth).send({ outcome: 'not_certified', motivation: 'x' }).expect(409)).body.code).toBe('DECISION_NOT_ALLOWED');
     await expect(p.db.query(`UPDATE decisions SET outcome = 'not_certified' WHERE portfolio_id = $1`, [id])).rejects.toThrow(/append-only/);
+    expect((await office(p).delete(`/assessments/${id}/slots/${slot2.body.id}`).set(a1.auth).expect(409)).body.code).toBe('INTERVIEW_NOT_PLANNABLE');
 
     // The candidate sees the decision and downloads the letter and the certificate.
     expect((await api(p).get(`/portfolios/${id}/decision`).set(c.auth).expect(200)).body).toMatchObject({ outcome: 'certified', register: { certificateNumber: number } });
@@ -280,6 +297,7 @@ describe('assessment: from submission to the register (e2e)', () => {
     const byName = await office(p).get(`/register?q=${encodeURIComponent(holder.slice(0, 6))}`).expect(200);
     expect((byName.body.entries as Array<{ certificateNumber: string }>).map((e) => e.certificateNumber)).toContain(number);
     expect((await api(p).get('/register?q=%25%25').expect(200)).body.entries).toEqual([]);
+    expect((await api(p).get('/register?q=%00%00').expect(400)).body.code).toBe('INVALID_TEXT');
 
     // Every step is in the audit trail, oldest first here.
     const trail = await office(p).get(`/admin/audit-events?portfolioId=${id}&limit=500`).set(admin.auth).expect(200);
@@ -316,6 +334,11 @@ describe('assessment: from submission to the register (e2e)', () => {
       'interview_planned→interview_held',
       'interview_held→decided',
     ]);
+    const chain = await office(p).get('/admin/audit-events/verify').set(admin.auth).expect(200);
+    expect(chain.body).toMatchObject({ ok: true, problems: [] });
+    expect(chain.body.events).toBeGreaterThan(50);
+    await office(p).get('/admin/audit-events/verify').set(a1.auth).expect(403);
+    expect(JSON.stringify(trail.body.events)).toMatch(/Uren niet onderbouwd/);
     const scoreEvent = (trail.body.events as Array<{ action: string; data: { before?: Record<string, unknown>; after?: Record<string, unknown> } }>).find((e) => e.action === 'scoring.saved');
     expect(scoreEvent?.data.before).toBeDefined();
     expect(scoreEvent?.data.after).toBeDefined();
@@ -366,7 +389,9 @@ describe('assessment: from submission to the register (e2e)', () => {
     ]);
     const old = await api(p).get(`/portfolios/${d.portfolioId}/document`).set(d.c.auth).expect(200);
     const fresh = await api(p).get(`/portfolios/${next}/document`).set(d.c.auth).expect(200);
-    expect(fresh.body).toEqual(old.body);
+    // The content carries over; the declarations are made again for the new submission.
+    expect({ ...fresh.body, declarations: undefined }).toEqual({ ...old.body, declarations: undefined });
+    expect(fresh.body.declarations ?? {}).toEqual({});
     expect((await api(p).get(`/portfolios/${d.portfolioId}/submission`).set(d.c.auth).expect(200)).body.contentHashValid).toBe(true);
     await api(p).get(`/portfolios/${d.portfolioId}/decision/certificate.pdf`).set(d.c.auth).expect(404);
     const letter = await api(p).get(`/portfolios/${d.portfolioId}/decision/letter.pdf`).set(d.c.auth).buffer(true).parse(binary).expect(200);

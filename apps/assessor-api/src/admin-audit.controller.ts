@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@rlp/accounts';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@rlp/audit';
+import { AuditService, verifyAuditChain } from '@rlp/audit';
 import { bilingual, DomainError } from '@rlp/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -65,6 +65,12 @@ export class AdminAuditController {
     return new Set(rows.map((r) => r.portfolio_id));
   }
 
+  @Get('verify')
+  @ApiOperation({ summary: 'Recompute the hash chain of the whole audit trail: ok, number of events, the head hash, the first problems' })
+  verify() {
+    return verifyAuditChain(this.dataSource);
+  }
+
   @Get()
   @ApiOperation({ summary: 'The audit trail, newest first, filtered by dossier, person and period' })
   async search(@Query() query: AuditQueryDto, @CurrentPrincipal() me: Principal) {
@@ -82,9 +88,20 @@ export class AdminAuditController {
       limit: query.limit ?? 100,
     });
     const blind = await this.blindFor(me.userId);
-    const hidden = (e: (typeof page.events)[number]) => e.action.startsWith('scoring.') && e.actorId !== me.userId && blind.has(String(e.data['portfolioId']));
+    const isScoring = (e: (typeof page.events)[number]) => e.action.startsWith('scoring.');
+    const hidden = (e: (typeof page.events)[number]) => isScoring(e) && e.actorId !== me.userId && blind.has(String(e.data['portfolioId']));
+    // Until the joint judgement is final, nobody reads verdicts here: an admin could still become
+    // the second assessor of that dossier (a replacement after a decline, say).
+    const dossiers = [...new Set(page.events.filter(isScoring).map((e) => String(e.data['portfolioId'])))];
+    const judged = new Set(
+      dossiers.length === 0
+        ? []
+        : ((await this.dataSource.query(`SELECT portfolio_id::text AS id FROM joint_records WHERE kind = 'judgement' AND final_at IS NOT NULL AND portfolio_id::text = ANY($1)`, [dossiers])) as Array<{ id: string }>).map((r) => r.id),
+    );
+    const visible = (e: (typeof page.events)[number]) =>
+      isScoring(e) && !judged.has(String(e.data['portfolioId'])) ? { portfolioId: e.data['portfolioId'], assignmentId: e.data['assignmentId'], version: e.data['version'], redacted: 'tot het gezamenlijk oordeel vastligt / until the joint judgement is final' } : e.data;
     return {
-      events: page.events.filter((e) => !hidden(e)).map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), actorId: e.actorId, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, requestId: e.requestId, data: e.data })),
+      events: page.events.filter((e) => !hidden(e)).map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), actorId: e.actorId, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, requestId: e.requestId, data: visible(e), chainSeq: e.chainSeq, hash: e.hash })),
       nextBefore: page.nextBefore,
     };
   }

@@ -120,7 +120,7 @@ export class AssessmentsController {
   @ApiOperation({ summary: 'Save my draft scoring: { scores: { <criterion>: { verdict, motivation?, questions? } } }; needs If-Match' })
   @ApiHeader({ name: 'If-Match', required: true })
   async saveScoring(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() body: unknown, @Res({ passthrough: true }) res: Response, @RequestId() requestId?: string) {
-    const view = await this.scorings.save(id, me.userId, ifMatch, only(body, ['scores'])['scores'] ?? {}, this.actor(me, requestId));
+    const view = await this.scorings.save(id, me.userId, ifMatch, only(body, ['scores'])['scores'], this.actor(me, requestId));
     res.setHeader('ETag', view.etag);
     return view;
   }

@@ -49,6 +49,8 @@ export interface EligibleAssessor {
   organisation: string | null;
   conflicts: ConflictReason[];
   assigned: boolean;
+  /** Declined this dossier earlier; cannot be assigned to it again. */
+  declined: boolean;
 }
 
 const normalise = (s: string | null | undefined): string | null => {
@@ -154,8 +156,9 @@ export class AssignmentService {
     const candidate = await this.m.findOneByOrFail(UserEntity, { id: portfolio.candidateId });
     const people = await this.m.find(UserEntity, { where: { role: In(['assessor', 'admin']), active: true }, order: { displayName: 'ASC' } });
     const relations = await this.relationsOf(this.m, [candidate.id, ...people.map((p) => p.id)]);
-    const active = new Set((await this.dossiers.activeAssignments(this.m, portfolioId)).map((a) => a.assessorId));
-    return people.map((p) => ({ id: p.id, displayName: p.displayName, role: p.role, organisation: p.organisation, conflicts: conflictsOfInterest(p, candidate, relations), assigned: active.has(p.id) }));
+    const all = await this.m.find(AssignmentEntity, { where: { portfolioId } });
+    const has = (id: string, status: AssignmentEntity['status']) => all.some((a) => a.assessorId === id && a.status === status);
+    return people.map((p) => ({ id: p.id, displayName: p.displayName, role: p.role, organisation: p.organisation, conflicts: conflictsOfInterest(p, candidate, relations), assigned: has(p.id, 'active'), declined: has(p.id, 'declined') }));
   }
 
   private relationsOf(m: EntityManager, userIds: string[]): Promise<DeclaredRelationEntity[]> {

@@ -117,8 +117,11 @@ export class DecisionService {
     const id = (inserted.identifiers[0] as { id: string }).id;
     const sections = await m.find(PortfolioSectionEntity, { where: { portfolioId: previous.id } });
     for (const s of sections) {
-      await m.insert(PortfolioSectionEntity, { portfolioId: id, section: s.section, content: s.content as never, version: 1, documentIds: s.documentIds, updatedAt: now, updatedBy: actor.actorId });
-      await m.insert(PortfolioSectionRevisionEntity, { portfolioId: id, section: s.section, version: 1, content: s.content as never, savedAt: now, savedBy: actor.actorId });
+      // The declarations bind a submission to regulation versions: the candidate makes them again for the new one.
+      const content = s.section === 'declarations' ? {} : s.content;
+      const documentIds = s.section === 'declarations' ? [] : s.documentIds;
+      await m.insert(PortfolioSectionEntity, { portfolioId: id, section: s.section, content: content as never, version: 1, documentIds, updatedAt: now, updatedBy: actor.actorId });
+      await m.insert(PortfolioSectionRevisionEntity, { portfolioId: id, section: s.section, version: 1, content: content as never, savedAt: now, savedBy: actor.actorId });
     }
     await this.dossiers.record(m, id, 'portfolio.created', actor, { portfolioId: id, previousPortfolioId: previous.id, reason: 'returned_for_supplement', rulebookVersion: previous.rulebookVersion });
     return id;

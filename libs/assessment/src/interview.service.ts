@@ -113,7 +113,7 @@ export class InterviewService {
       if (err instanceof AmsterdamTimeError) throw new DomainError('validation', err.code, bilingual('Deze datum en tijd bestaan niet in Europe/Amsterdam', 'This date and time do not exist in Europe/Amsterdam'), { date: input.date, time: input.time });
       throw err;
     }
-    if ((input.onlineUrl === undefined) === (input.address === undefined)) {
+    if ((input.onlineUrl == null) === (input.address == null)) {
       throw new DomainError('validation', 'LOCATION_REQUIRED', bilingual('Geef een online link of een adres (één van beide)', 'Give an online link or an address (one of the two)'));
     }
     return this.dossiers.dataSource.transaction(async (m) => {
@@ -130,7 +130,7 @@ export class InterviewService {
         portfolioId,
         startsAt,
         durationMinutes: input.durationMinutes,
-        locationKind: input.onlineUrl !== undefined ? 'online' : 'address',
+        locationKind: input.onlineUrl != null ? 'online' : 'address',
         location: (input.onlineUrl ?? input.address)!,
         offeredBy: assessorId,
         offeredAt: now,
@@ -167,8 +167,9 @@ export class InterviewService {
 
   async withdraw(portfolioId: string, slotId: string, assessorId: string, actor: ActorContext): Promise<void> {
     await this.dossiers.dataSource.transaction(async (m) => {
-      await this.dossiers.lock(m, portfolioId);
+      const portfolio = await this.dossiers.lock(m, portfolioId);
       await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
+      requireStatus(portfolio, PLANNABLE, 'INTERVIEW_NOT_PLANNABLE', 'Tijdsloten horen bij de planning van het gesprek', 'Time slots belong to planning the interview');
       const slot = await m.findOneBy(InterviewSlotEntity, { id: slotId, portfolioId });
       if (!slot) throw slotNotFound();
       if (slot.withdrawnAt) return;
@@ -212,11 +213,13 @@ export class InterviewService {
       for (const id of assessors) await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`assessor:${id}`]);
       const current = await m.findOneBy(InterviewBookingEntity, { portfolioId, status: 'booked' });
       if (current?.slotId === slotId) return bookingView(current, slot);
+      if (current) await this.requireNotStarted(m, current, now);
       if (await m.existsBy(InterviewBookingEntity, { slotId, status: 'booked' })) throw slotTaken();
       const busy = await this.busyAssessors(m, assessors, slot.startsAt, this.end(slot), portfolioId);
       if (busy.length > 0) throw new DomainError('conflict', 'ASSESSOR_NOT_AVAILABLE', bilingual('Een assessor is op dat moment niet meer vrij', 'An assessor is no longer free at that time'));
       const last = await m.findOne(InterviewBookingEntity, { where: { portfolioId }, order: { sequence: 'DESC' } });
-      const sequence = last ? last.sequence + 1 : 0;
+      // A cancellation's invitation used sequence + 1 already (see ics()).
+      const sequence = last ? last.sequence + (last.status === 'cancelled' && !current ? 2 : 1) : 0;
       if (current) {
         await m.update(InterviewBookingEntity, { id: current.id }, { status: 'cancelled', cancelledAt: now, cancelledBy: candidateId, cancelReason: 'verzet / rescheduled' });
       }
@@ -245,12 +248,23 @@ export class InterviewService {
       requireStatus(portfolio, ['interview_planned'], 'NO_INTERVIEW_BOOKED', 'Er is geen geboekt gesprek om te annuleren', 'There is no booked interview to cancel');
       if (!booking) throw new Error('interview_planned without a booking');
       const now = this.dossiers.now();
+      await this.requireNotStarted(m, booking, now);
       await m.update(InterviewBookingEntity, { id: booking.id }, { status: 'cancelled', cancelledAt: now, cancelledBy: actor.actorId, cancelReason: reason });
       await this.dossiers.record(m, portfolioId, 'interview.cancelled', actor, { portfolioId, bookingId: booking.id, reason });
       await this.dossiers.transition(m, portfolio, 'judged', actor, { bookingId: booking.id });
       const slot = await m.findOneByOrFail(InterviewSlotEntity, { id: booking.slotId });
       return bookingView({ ...booking, status: 'cancelled', cancelledAt: now, cancelledBy: actor.actorId, cancelReason: reason }, slot);
     });
+  }
+
+  /** Once the interview has started it is held (its record follows); it can no longer be moved or cancelled. */
+  private async requireNotStarted(m: EntityManager, booking: InterviewBookingEntity, now: Date): Promise<void> {
+    const slot = await m.findOneByOrFail(InterviewSlotEntity, { id: booking.slotId });
+    if (slot.startsAt.getTime() <= now.getTime()) {
+      throw new DomainError('conflict', 'INTERVIEW_ALREADY_STARTED', bilingual('Het gesprek is al begonnen; verzetten of annuleren kan niet meer', 'The interview has already started; it can no longer be moved or cancelled'), {
+        startsAt: slot.startsAt.toISOString(),
+      });
+    }
   }
 
   /** For the certification office: the slots and the booking. */

@@ -110,9 +110,11 @@ export class JointRecordService {
       if ((row?.version ?? 0) !== expected) throw stale(KIND_ETAG[kind], row?.version ?? 0);
       let content: JudgementContent | InterviewContent;
       if (kind === 'judgement') {
-        const criteriaBody = isObject(body) ? body['criteria'] : undefined;
-        if (isObject(body)) rejectUnknown(body, ['criteria']);
-        const { verdicts, problems } = parseJointVerdicts(criteriaBody ?? {}, criteria, this.dossiers.rulebook(submission));
+        if (!isObject(body) || !isObject(body['criteria'])) {
+          throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Stuur { criteria: { … } }', 'Send { criteria: { … } }'), { problems: [{ path: '/criteria', code: 'NOT_AN_OBJECT' }] });
+        }
+        rejectUnknown(body, ['criteria']);
+        const { verdicts, problems } = parseJointVerdicts(body['criteria'], criteria, this.dossiers.rulebook(submission));
         if (problems.length > 0) throw unscoreable(problems);
         const pair = (await this.scorings.both(m, portfolioId))!;
         content = { criteria: verdicts, agenda: buildAgenda(pair[0].scores, pair[1].scores, criteria, verdicts) };
@@ -138,6 +140,7 @@ export class JointRecordService {
       if (row?.finalAt) throw finalAlready(kind);
       this.requireStage(kind, portfolio);
       if (!row) throw stale(KIND_ETAG[kind], 0);
+      if (kind === 'interview') await this.requireInterviewStarted(m, portfolioId);
       if (row.version !== expected) throw stale(KIND_ETAG[kind], row.version);
       const missing = this.missing(kind, row.content, criteria, agenda);
       if (missing.length > 0) {

@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/src/domain-error';
 import { AssignmentEntity, ScoringEntity } from './assessment.entities';
 import { DossierService, requireStatus, type ActorContext } from './dossier.service';
 import { buildAgenda, compareScorings, completenessProblems, parseScores, type AgendaItem, type CriterionComparison, type CriterionScore, type Problem } from './judgement';
+import { canonicalJson } from '../../portfolio/src/sections';
 import { etagOf, ifMatchVersion, stale } from './versioned';
 import { ASSIGNABLE } from './assignment.service';
 
@@ -78,7 +79,8 @@ export class ScoringService {
       const { scores, problems } = parseScores(body, criteria, this.dossiers.rulebook(submission));
       if (problems.length > 0) throw unscoreable(problems);
       const before = row.scores;
-      const changed = [...new Set([...Object.keys(before), ...Object.keys(scores)])].filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(scores[k] ?? null));
+      // Compared canonically: jsonb gives keys back in its own order.
+      const changed = [...new Set([...Object.keys(before), ...Object.keys(scores)])].filter((k) => canonicalJson(before[k] ?? null) !== canonicalJson(scores[k] ?? null));
       if (changed.length === 0) return this.view(row, criteria);
       const now = this.dossiers.now();
       const version = row.version + 1;

@@ -61,6 +61,12 @@ export class ErrorFilter implements ExceptionFilter {
       }
       return { status, body: { code: known.code, message: known.message } };
     }
+    // Text PostgreSQL cannot store (NUL, lone surrogates) that slipped past validation: the
+    // statement failed and its transaction rolled back, so nothing changed; it is the client's input.
+    const pgCode = (exception as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (exception as { code?: unknown } | null)?.code;
+    if (pgCode === '22021' || pgCode === '22P05') {
+      return { status: 400, body: { code: 'INVALID_TEXT', message: bilingual('De tekst bevat tekens die niet kunnen worden opgeslagen', 'The text contains characters that cannot be stored') } };
+    }
     const bp = exception as BodyParserError | null;
     const bpStatus = bp?.status ?? bp?.statusCode;
     if (typeof bpStatus === 'number' && bpStatus >= 400 && bpStatus < 500) {
