@@ -1,13 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Append-only audit trail: who did what, when, to which subject. A database trigger
- * (migration Foundation1700000000000) refuses UPDATE and DELETE on this table.
+ * Append-only audit trail: who did what, when, to which subject. Database triggers refuse UPDATE,
+ * DELETE and TRUNCATE, and chain every event to the previous one by hash (audit-chain.ts).
  */
 @Entity({ name: 'audit_events' })
 @Index('ix_audit_events_subject', ['subjectType', 'subjectId'])
 @Index('ix_audit_events_actor', ['actorId'])
 @Index('ix_audit_events_occurred_at', ['occurredAt'])
+@Index('uq_audit_events_chain_seq', ['chainSeq'], { unique: true })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'pk_audit_events' })
   id!: string;
@@ -34,4 +35,15 @@ export class AuditEventEntity {
   /** Never passwords or document contents. */
   @Column({ type: 'jsonb', default: () => `'{}'` })
   data!: Record<string, unknown>;
+
+  /** Position in the hash chain; set by the database on insert (migration AuditChain1764400000000). */
+  @Column({ name: 'chain_seq', type: 'bigint', insert: false })
+  chainSeq!: string;
+
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true, insert: false })
+  prevHash!: string | null;
+
+  /** SHA-256 over prev_hash and this event's fields (see audit-chain.ts). */
+  @Column({ type: 'char', length: 64, insert: false })
+  hash!: string;
 }

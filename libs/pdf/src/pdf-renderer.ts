@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -362,6 +363,9 @@ export class PdfRenderer {
       }
       // Helpers of a crashed browser (zygotes, renderers) share its process group.
       killGroup(instance);
+      // SIGKILL is delivered asynchronously: on a busy machine helpers can outlive this call by a
+      // few milliseconds. Wait (bounded) until the group is gone, so "closed" means gone.
+      await groupGone(instance.pid, this.closeTimeoutMs);
       await rm(instance.userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
       this.instances.delete(instance);
     })();
@@ -409,6 +413,36 @@ function killGroup(instance: BrowserInstance): void {
       // already gone
     }
   }
+}
+
+/** Resolves once no process of the group is left (zombies aside), or after `ms`. */
+async function groupGone(pgid: number | undefined, ms: number): Promise<void> {
+  if (pgid === undefined) return;
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline && groupAlive(pgid)) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** Whether a live (not zombie) process of this group exists: /proc on Linux, else a signal-0 probe. */
+function groupAlive(pgid: number): boolean {
+  if (!existsSync('/proc/self/stat')) {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(group) === pgid && state !== 'Z') return true;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return false;
 }
 
 /** `promise`'s value, or `fallback` when it takes longer than `ms`. Leaves no timer behind. */

@@ -3,6 +3,7 @@ import { CandidatePortal1764000000000 } from './1764000000000-candidate-portal';
 import { AssessorPool1764100000000 } from './1764100000000-assessor-pool';
 import { PlatformSettings1764200000000 } from './1764200000000-platform-settings';
 import { Assessment1764300000000 } from './1764300000000-assessment';
+import { AuditChain1764400000000 } from './1764400000000-audit-chain';
 
 /** In order of application. */
-export const MIGRATIONS = [Foundation1763900000000, CandidatePortal1764000000000, AssessorPool1764100000000, PlatformSettings1764200000000, Assessment1764300000000];
+export const MIGRATIONS = [Foundation1763900000000, CandidatePortal1764000000000, AssessorPool1764100000000, PlatformSettings1764200000000, Assessment1764300000000, AuditChain1764400000000];
