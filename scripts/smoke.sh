@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts the platform exactly as the README says (npm start, embedded defaults) in a scratch data
 # directory, waits for /health of both APIs, logs in on both, renders the demo portfolio as PDF
-# (real Chromium), then sends Ctrl-C (SIGINT to the process group) and checks that everything
-# stopped: no app, no PostgreSQL, no S3 server, no Chromium left (its profile lives in $TMPDIR).
+# (real Chromium), checks that the demo assessor has the demo dossier, then sends Ctrl-C (SIGINT to
+# the process group) and checks that everything stopped: no app, no PostgreSQL, no S3 server, no
+# Chromium left (its profile lives in $TMPDIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data_dir=$(mktemp -d /tmp/rlp-smoke-XXXXXX)
@@ -32,8 +33,12 @@ curl -fsS -o "$data_dir/preview.pdf" "http://localhost:3000/portfolios/$portfoli
 [ "$(head -c 5 "$data_dir/preview.pdf")" = "%PDF-" ] || { echo "smoke: the portfolio preview is not a PDF"; exit 1; }
 pgrep -f "$data_dir/tmp" >/dev/null || { echo "smoke: no Chromium ran for the preview"; exit 1; }
 echo "smoke: the demo portfolio renders as a PDF ($(wc -c <"$data_dir/preview.pdf") bytes)"
-curl -fsS -X POST http://localhost:3001/auth/login -H 'content-type: application/json' \
-  -d '{"email":"assessor1@demo.rlp.local","password":"demo-assessor1-2026"}' >/dev/null
+assessor_token=$(curl -fsS -X POST http://localhost:3001/auth/login -H 'content-type: application/json' \
+  -d '{"email":"assessor1@demo.rlp.local","password":"demo-assessor1-2026"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
+dossiers=$(curl -fsS http://localhost:3001/assessments -H "authorization: Bearer $assessor_token" \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const l=JSON.parse(s);console.log(l.length+" "+l.map(d=>d.candidate.name+"/"+d.status).join(","))})')
+[ "$dossiers" = "1 Joost Visser/in_assessment" ] || { echo "smoke: the demo assessor should see one demo dossier, got: $dossiers"; exit 1; }
+echo "smoke: the demo assessor sees the demo dossier ($dossiers)"
 code=$(curl -s -o /dev/null -w '%{http_code}' http://localhost:3001/admin/accounts)
 [ "$code" = 401 ] || { echo "smoke: unauthenticated admin call answered $code, expected 401"; exit 1; }
 echo "smoke: logins work on both apps; an unauthenticated call is refused (401)"

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { AccountsService } from '@rlp/accounts';
-import { seedAccounts, seedDemoPortfolio } from '@rlp/demo';
+import { DEMO_CANDIDATE, DEMO_DOSSIER_CANDIDATE, demoDossierServices, seedAccounts, seedDemoDossier, seedDemoPortfolio } from '@rlp/demo';
 import { PortfolioService } from '@rlp/portfolio';
 import { DataSource } from 'typeorm';
 import { createApp, installGracefulShutdown, listen, loadConfig, prepareInfrastructure, runClosers } from '@rlp/platform';
@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     const assessor = await createApp(AssessorApiModule.forRoot(runtime), config, ASSESSOR_API_DOCS);
     closers.unshift(() => assessor.close());
     const seed = await seedAccounts(assessor.get(AccountsService), config);
-    if (config.seedDemoData) await seedDemoPortfolio(candidate.get(DataSource), candidate.get(PortfolioService));
+    if (config.seedDemoData) {
+      await seedDemoPortfolio(candidate.get(DataSource), candidate.get(PortfolioService));
+      await seedDemoDossier(demoDossierServices(assessor), config);
+    }
     const candidateUrl = await listen(candidate, config.candidatePort);
     const assessorUrl = await listen(assessor, config.assessorPort);
     printBanner(config, infra, seed, candidateUrl, assessorUrl);
@@ -56,6 +59,13 @@ function printBanner(
       ? `  admin      ${seed.admin.email}  password: ${seed.admin.generatedPassword}   <- generated, shown only this once`
       : `  admin      ${seed.admin.email}  (password: ${config.adminPassword ? 'from ADMIN_PASSWORD' : 'as printed on the first start'})`,
     ...seed.demo.map((d) => `  ${d.role.padEnd(10)} ${d.email}  password: ${d.password}`),
+    ...(config.seedDemoData
+      ? [
+          '',
+          `Demo data: ${DEMO_CANDIDATE.displayName} has a draft portfolio; the portfolio of ${DEMO_DOSSIER_CANDIDATE.displayName} is submitted`,
+          'and assigned to both demo assessors (assessor API: GET /assessments).',
+        ]
+      : []),
     '',
     'Ctrl-C stops everything.',
     '',

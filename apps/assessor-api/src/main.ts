@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { AccountsService } from '@rlp/accounts';
-import { seedAccounts } from '@rlp/demo';
+import { demoDossierServices, seedAccounts, seedDemoDossier } from '@rlp/demo';
 import { createApp, installGracefulShutdown, listen, loadConfig, prepareInfrastructure, runClosers } from '@rlp/platform';
 import { ASSESSOR_API_DOCS, AssessorApiModule } from './assessor-api.module';
 
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     );
     closers.unshift(() => app.close());
     const seed = await seedAccounts(app.get(AccountsService), config);
+    // The demo assessors' dossier (the candidate API seeds the draft of the first demo candidate).
+    if (config.seedDemoData) await seedDemoDossier(demoDossierServices(app), config);
     if (seed.admin.generatedPassword) log(`first admin ${seed.admin.email} password: ${seed.admin.generatedPassword} (shown only this once)`);
     log(`listening on ${await listen(app, config.assessorPort)}`);
   } catch (err) {

@@ -4,7 +4,7 @@ import { loadConfig } from '../../platform/src/config';
 import { startTestPlatform, TestPlatform } from '../../testing/src/test-app';
 import { DataSource } from 'typeorm';
 import { PortfolioService } from '../../portfolio/src/portfolio.service';
-import { DEMO_ACCOUNTS, seedAccounts } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_CANDIDATE, seedAccounts } from './demo-accounts';
 import { seedDemoPortfolio } from './demo-portfolio';
 
 describe('seeding the first admin and demo accounts', () => {
@@ -20,6 +20,12 @@ describe('seeding the first admin and demo accounts', () => {
     const first = await seedAccounts(accounts, config);
     expect(first.admin.created).toBe(true);
     expect(first.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(first.demo.map((d) => [d.email, d.role])).toEqual([
+      ['kandidaat@demo.rlp.local', 'candidate'],
+      ['assessor1@demo.rlp.local', 'assessor'],
+      ['assessor2@demo.rlp.local', 'assessor'],
+      ['kandidaat2@demo.rlp.local', 'candidate'],
+    ]);
     const before = await accounts.listAccounts();
 
     const second = await seedAccounts(accounts, config);
@@ -49,7 +55,7 @@ describe('seeding the first admin and demo accounts', () => {
     const id = await seedDemoPortfolio(p.candidate.get(DataSource), p.candidate.get(PortfolioService));
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await seedDemoPortfolio(p.candidate.get(DataSource), p.candidate.get(PortfolioService))).toBeNull();
-    const demo = DEMO_ACCOUNTS.find((a) => a.role === 'candidate')!;
+    const demo = DEMO_CANDIDATE;
     const login = await request(p.candidate.getHttpServer()).post('/auth/login').send({ email: demo.email, password: demo.password }).expect(200);
     const auth = { Authorization: `Bearer ${login.body.token}` };
     const report = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/completeness`).set(auth).expect(200);

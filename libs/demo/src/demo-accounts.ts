@@ -2,12 +2,20 @@ import { randomBytes } from 'node:crypto';
 import type { AccountsService, NewAccount } from '../../accounts/src/accounts.service';
 import type { AppConfig } from '../../platform/src/config';
 
-/** Demo logins, printed at start-up; only seeded when SEED_DEMO_DATA is true (the default). */
-export const DEMO_ACCOUNTS: readonly NewAccount[] = [
-  { email: 'kandidaat@demo.rlp.local', password: 'demo-kandidaat-2026', displayName: 'Sanne de Vries', role: 'candidate', organisation: 'Loopbaanpraktijk De Vries' },
+/** The demo candidate with a partly filled draft portfolio (see demo-portfolio.ts). */
+export const DEMO_CANDIDATE: NewAccount = { email: 'kandidaat@demo.rlp.local', password: 'demo-kandidaat-2026', displayName: 'Sanne de Vries', role: 'candidate', organisation: 'Loopbaanpraktijk De Vries' };
+
+/** The two demo assessors; the demo dossier is assigned to both. */
+export const DEMO_ASSESSORS: readonly NewAccount[] = [
   { email: 'assessor1@demo.rlp.local', password: 'demo-assessor1-2026', displayName: 'Pieter Bakker', role: 'assessor', organisation: 'Bakker Loopbaanadvies' },
   { email: 'assessor2@demo.rlp.local', password: 'demo-assessor2-2026', displayName: 'Fatima El Amrani', role: 'assessor', organisation: 'El Amrani Coaching' },
 ];
+
+/** The demo candidate whose portfolio is complete, submitted and assigned (see demo-dossier.ts). */
+export const DEMO_DOSSIER_CANDIDATE: NewAccount = { email: 'kandidaat2@demo.rlp.local', password: 'demo-kandidaat2-2026', displayName: 'Joost Visser', role: 'candidate', organisation: 'Visser Loopbaancoaching' };
+
+/** Demo logins, printed at start-up; only seeded when SEED_DEMO_DATA is true (the default). */
+export const DEMO_ACCOUNTS: readonly NewAccount[] = [DEMO_CANDIDATE, ...DEMO_ASSESSORS, DEMO_DOSSIER_CANDIDATE];
 
 export interface SeedResult {
   admin: { email: string; generatedPassword?: string; created: boolean };

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { PortfolioService } from '../../portfolio/src/portfolio.service';
 import { sectionEtag } from '../../portfolio/src/etag';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEMO_CANDIDATE } from './demo-accounts';
 
 /**
  * The demo candidate gets a draft portfolio that is partly filled in (one case, B2 motivation,
@@ -9,7 +9,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
  * show. Idempotent: a candidate who has any portfolio is left alone.
  */
 export async function seedDemoPortfolio(dataSource: DataSource, portfolios: PortfolioService): Promise<string | null> {
-  const email = DEMO_ACCOUNTS.find((a) => a.role === 'candidate')!.email;
+  const email = DEMO_CANDIDATE.email;
   const [user] = (await dataSource.query(`SELECT "id" FROM "users" WHERE "email" = $1`, [email])) as Array<{ id: string }>;
   if (!user) return null;
   const existing = (await dataSource.query(`SELECT 1 FROM "portfolios" WHERE "candidate_id" = $1`, [user.id])) as unknown[];

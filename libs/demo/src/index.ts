@@ -1,2 +1,3 @@
 export * from './demo-accounts';
 export * from './demo-portfolio';
+export * from './demo-dossier';
