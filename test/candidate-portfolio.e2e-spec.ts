@@ -1,8 +1,6 @@
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import request from 'supertest';
-import { createS3Client } from '../libs/storage/src/s3-client.factory';
 import { startTestPlatform, TestPlatform } from '@rlp/testing';
-import { api, candidate, completeSections, createPortfolio, FILES, readyToSubmit, sha256, upload, writeSection } from './support/candidate-journey';
+import { api, candidate, completeSections, createPortfolio, FILES, objectExists, readyToSubmit, sha256, upload, writeSection } from './support/candidate-journey';
 
 const TODAY = '2026-11-23';
 
@@ -271,18 +269,6 @@ describe('candidate portal: from registration to a frozen submission (e2e)', () 
     ]);
   });
 });
-
-async function objectExists(p: TestPlatform, ownerId: string, documentId: string): Promise<boolean> {
-  const s3 = createS3Client(p.config.storage, process.env['RLP_TEST_S3_ENDPOINT']!);
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: p.config.storage.bucket, Key: `documents/${ownerId}/${documentId}` }));
-    return true;
-  } catch {
-    return false;
-  } finally {
-    s3.destroy();
-  }
-}
 
 function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void): void {
   const stream = res as unknown as NodeJS.ReadableStream;

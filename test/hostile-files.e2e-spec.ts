@@ -1,7 +1,5 @@
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { createS3Client } from '@rlp/storage';
 import { startTestPlatform, TestPlatform } from '@rlp/testing';
-import { api, candidate, FILES, type Candidate } from './support/candidate-journey';
+import { api, candidate, FILES, objectExists, type Candidate } from './support/candidate-journey';
 
 const LIMIT = 64 * 1024;
 const ACTIVE = /html|xml|svg|javascript|text\//i;
@@ -84,18 +82,6 @@ function hostileFiles(): HostileFile[] {
     { label: 'fractional size', filename: 'a.pdf', contentType: 'application/pdf', bytes: pdf, declaredSize: 1.5 },
   ];
   return [...files, ...content];
-}
-
-async function objectExists(p: TestPlatform, ownerId: string, documentId: string): Promise<boolean> {
-  const s3 = createS3Client(p.config.storage, process.env['RLP_TEST_S3_ENDPOINT']!);
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: p.config.storage.bucket, Key: `documents/${ownerId}/${documentId}` }));
-    return true;
-  } catch {
-    return false;
-  } finally {
-    s3.destroy();
-  }
 }
 
 describe('hostile files through the upload path (e2e)', () => {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { createS3Client } from '../../libs/storage/src/s3-client.factory';
 import request from 'supertest';
 import type { TestPlatform } from '@rlp/testing';
 import { completePortfolio } from '../../libs/rulebook/src/testing/portfolio.factory';
@@ -84,4 +86,17 @@ export async function readyToSubmit(p: TestPlatform, today: string) {
   }
   const view = await api(p).get(`/portfolios/${portfolio.id}`).set(c.auth).expect(200);
   return { c, portfolioId: portfolio.id, revision: view.body.revision as string, files, ids };
+}
+
+/** Whether the stored object of a document still exists in the test bucket. */
+export async function objectExists(p: TestPlatform, ownerId: string, documentId: string): Promise<boolean> {
+  const s3 = createS3Client(p.config.storage, process.env['RLP_TEST_S3_ENDPOINT']!);
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: p.config.storage.bucket, Key: `documents/${ownerId}/${documentId}` }));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    s3.destroy();
+  }
 }

@@ -61,6 +61,18 @@ export class ScoringService {
     return { assignment, row, criteria };
   }
 
+  /** Locks the dossier and the own draft; refuses a submitted scoring, a closed stage or a stale If-Match. */
+  private async openDraft(m: EntityManager, portfolioId: string, assessorId: string, ifMatch: string | undefined) {
+    const portfolio = await this.dossiers.lock(m, portfolioId);
+    const own = await this.own(m, portfolioId, assessorId, true);
+    // Access first: whoever may not see the dossier learns nothing from the precondition.
+    const expected = ifMatchVersion('scoring', ifMatch);
+    if (own.row.submittedAt) throw submittedAlready();
+    requireStatus(portfolio, ASSIGNABLE, 'SCORING_CLOSED', 'Het beoordelen van dit dossier is afgesloten', 'Scoring of this dossier is closed');
+    if (own.row.version !== expected) throw stale('scoring', own.row.version);
+    return own;
+  }
+
   async get(portfolioId: string, assessorId: string): Promise<ScoringView> {
     const { row, criteria } = await this.own(this.dossiers.dataSource.manager, portfolioId, assessorId, false);
     return this.view(row, criteria);
@@ -68,13 +80,7 @@ export class ScoringService {
 
   async save(portfolioId: string, assessorId: string, ifMatch: string | undefined, body: unknown, actor: ActorContext): Promise<ScoringView> {
     return this.dossiers.dataSource.transaction(async (m) => {
-      const portfolio = await this.dossiers.lock(m, portfolioId);
-      const { row, criteria } = await this.own(m, portfolioId, assessorId, true);
-      // Access first: whoever may not see the dossier learns nothing from the precondition.
-      const expected = ifMatchVersion('scoring', ifMatch);
-      if (row.submittedAt) throw submittedAlready();
-      requireStatus(portfolio, ASSIGNABLE, 'SCORING_CLOSED', 'Het beoordelen van dit dossier is afgesloten', 'Scoring of this dossier is closed');
-      if (row.version !== expected) throw stale('scoring', row.version);
+      const { row, criteria } = await this.openDraft(m, portfolioId, assessorId, ifMatch);
       const submission = await this.dossiers.submission(m, portfolioId);
       const { scores, problems } = parseScores(body, criteria, this.dossiers.rulebook(submission));
       if (problems.length > 0) throw unscoreable(problems);
@@ -99,13 +105,7 @@ export class ScoringService {
   /** Final: from here on the database refuses any change to this scoring. */
   async submit(portfolioId: string, assessorId: string, ifMatch: string | undefined, actor: ActorContext): Promise<ScoringView> {
     return this.dossiers.dataSource.transaction(async (m) => {
-      const portfolio = await this.dossiers.lock(m, portfolioId);
-      const { row, criteria } = await this.own(m, portfolioId, assessorId, true);
-      // Access first: whoever may not see the dossier learns nothing from the precondition.
-      const expected = ifMatchVersion('scoring', ifMatch);
-      if (row.submittedAt) throw submittedAlready();
-      requireStatus(portfolio, ASSIGNABLE, 'SCORING_CLOSED', 'Het beoordelen van dit dossier is afgesloten', 'Scoring of this dossier is closed');
-      if (row.version !== expected) throw stale('scoring', row.version);
+      const { row, criteria } = await this.openDraft(m, portfolioId, assessorId, ifMatch);
       const missing = completenessProblems(row.scores, criteria);
       if (missing.length > 0) {
         throw new DomainError('unprocessable', 'SCORING_INCOMPLETE', bilingual('De beoordeling is nog niet compleet', 'The scoring is not complete yet'), { problems: missing });
