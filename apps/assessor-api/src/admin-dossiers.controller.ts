@@ -46,7 +46,7 @@ export class AdminDossiersController {
     const m = this.dataSource.manager;
     const portfolio = await m.findOneBy(PortfolioEntity, { id });
     if (!portfolio || portfolio.status === 'draft') throw dossierNotFound();
-    const [summary] = (await this.assignments.list({})).filter((d) => d.portfolioId === id);
+    const [summary] = await this.assignments.list({ portfolioId: id });
     const final = async (kind: 'judgement' | 'interview') => {
       const row = await m.findOneBy(JointRecordEntity, { portfolioId: id, kind });
       return row?.finalAt ? { content: row.content, finalAt: row.finalAt.toISOString() } : null;

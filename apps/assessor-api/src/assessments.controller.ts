@@ -7,11 +7,13 @@ import {
   DossierService,
   IndependenceDto,
   InterviewService,
+  isObject,
   JointRecordService,
   OptionalReasonDto,
   ReasonDto,
   ScoringService,
   SlotDto,
+  unknownFields,
 } from '@rlp/assessment';
 import { DocumentsService } from '@rlp/documents';
 import { bilingual, DomainError, sendIcs, sendPdf, UuidPipe } from '@rlp/platform';
@@ -19,14 +21,10 @@ import { SubmissionPdfService, submissionView } from '@rlp/portfolio';
 
 /** The body must be an object with only these keys; their contents are checked by the domain. */
 function only(body: unknown, keys: string[]): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Stuur een JSON-object', 'Send a JSON object'));
-  }
-  const unknown = Object.keys(body).filter((k) => !keys.includes(k));
-  if (unknown.length > 0) {
-    throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Onbekende velden', 'Unknown fields'), { problems: unknown.map((k) => ({ path: `/${k.slice(0, 60)}`, code: 'UNKNOWN_FIELD' })) });
-  }
-  return body as Record<string, unknown>;
+  if (!isObject(body)) throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Stuur een JSON-object', 'Send a JSON object'));
+  const problems = unknownFields(body, keys);
+  if (problems.length > 0) throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Onbekende velden', 'Unknown fields'), { problems });
+  return body;
 }
 
 /**
@@ -194,8 +192,8 @@ export class AssessmentsController {
   @ApiOperation({ summary: 'Calendar invitation for the interview (a cancellation once cancelled)' })
   async ics(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     await this.interviews.assessorBooking(id, me.userId);
-    const ics = await this.interviews.ics(id);
-    sendIcs(res, ics, `certificeringsgesprek-${id}.ics`, ics.includes('\r\nMETHOD:CANCEL\r\n') ? 'CANCEL' : 'REQUEST');
+    const { ics, method } = await this.interviews.ics(id);
+    sendIcs(res, ics, `certificeringsgesprek-${id}.ics`, method);
   }
 
   @Get(':id/interview-record')

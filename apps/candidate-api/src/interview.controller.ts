@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
 import { BookDto, DecisionDocumentsService, DecisionService, InterviewService, OptionalReasonDto } from '@rlp/assessment';
-import { bilingual, DomainError, sendIcs, sendPdf, UuidPipe } from '@rlp/platform';
+import { sendIcs, sendPdf, UuidPipe } from '@rlp/platform';
 
 /** The candidate's side after submission: booking the certificeringsgesprek and reading the decision. */
 @ApiTags('interview and decision')
@@ -40,8 +40,8 @@ export class InterviewController {
   @ApiOperation({ summary: 'Calendar invitation for my interview (a cancellation once cancelled)' })
   async ics(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     await this.interviews.candidateCheck(me.userId, id);
-    const ics = await this.interviews.ics(id);
-    sendIcs(res, ics, `certificeringsgesprek-${id}.ics`, ics.includes('\r\nMETHOD:CANCEL\r\n') ? 'CANCEL' : 'REQUEST');
+    const { ics, method } = await this.interviews.ics(id);
+    sendIcs(res, ics, `certificeringsgesprek-${id}.ics`, method);
   }
 
   @Get('decision')
@@ -60,8 +60,7 @@ export class InterviewController {
   @Get('decision/certificate.pdf')
   @ApiOperation({ summary: 'My certificate as PDF (only when certified)' })
   async certificate(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
-    const d = await this.decisions.forCandidate(me.userId, id);
-    if (!d.register) throw new DomainError('not_found', 'NOT_CERTIFIED', bilingual('Bij dit besluit hoort geen certificaat', 'This decision has no certificate'));
+    await this.decisions.forCandidate(me.userId, id);
     sendPdf(res, await this.documents.certificate(id), `certificaat-${id}.pdf`);
   }
 }

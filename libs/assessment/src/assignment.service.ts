@@ -6,7 +6,7 @@ import { bilingual } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
 import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
 import { AssignmentEntity, ScoringEntity } from './assessment.entities';
-import { DossierService, requireStatus, type ActorContext } from './dossier.service';
+import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
 
 export type ConflictReason = 'CANDIDATE_THEMSELF' | 'SAME_ORGANISATION' | 'DECLARED_RELATION';
 
@@ -94,7 +94,7 @@ export class AssignmentService {
   }
 
   /** Dossiers, optionally only those still waiting for (a second) assessor. */
-  async list(filter: { waiting?: boolean; status?: PortfolioStatus }): Promise<DossierSummary[]> {
+  async list(filter: { waiting?: boolean; status?: PortfolioStatus; portfolioId?: string }): Promise<DossierSummary[]> {
     const q = this.m
       .createQueryBuilder(PortfolioEntity, 'p')
       .innerJoin(UserEntity, 'u', 'u.id = p.candidate_id')
@@ -103,6 +103,7 @@ export class AssignmentService {
       .where(`p.status <> 'draft'`)
       .orderBy('p.submitted_at', 'ASC');
     if (filter.status) q.andWhere('p.status = :status', { status: filter.status });
+    if (filter.portfolioId) q.andWhere('p.id = :portfolioId', { portfolioId: filter.portfolioId });
     if (filter.waiting) q.andWhere(`p.status IN ('submitted', 'in_assessment')`).andWhere(`(SELECT count(*) FROM "assignments" a WHERE a.portfolio_id = p.id AND a.status = 'active') < 2`);
     const rows = await q.getRawMany<{ portfolioId: string; candidateId: string; candidateName: string; status: PortfolioStatus; submittedAt: Date | null; activeAssessors: number }>();
     return rows.map((r) => ({ ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null }));
@@ -130,7 +131,7 @@ export class AssignmentService {
 
   async forAssessor(portfolioId: string, assessorId: string): Promise<AssessorDossier> {
     const a = await this.m.findOne(AssignmentEntity, { where: { portfolioId, assessorId, status: 'active' }, relations: { portfolio: true } });
-    if (!a) throw new DomainError('not_found', 'DOSSIER_NOT_FOUND', bilingual('Dossier niet gevonden', 'Dossier not found'));
+    if (!a) throw dossierNotFound();
     return this.assessorDossier(a);
   }
 
@@ -152,7 +153,7 @@ export class AssignmentService {
   /** Every assessor (and admin) with the conflicts they would have on this dossier. */
   async eligible(portfolioId: string): Promise<EligibleAssessor[]> {
     const portfolio = await this.m.findOneBy(PortfolioEntity, { id: portfolioId });
-    if (!portfolio || portfolio.status === 'draft') throw new DomainError('not_found', 'DOSSIER_NOT_FOUND', bilingual('Dossier niet gevonden', 'Dossier not found'));
+    if (!portfolio || portfolio.status === 'draft') throw dossierNotFound();
     const candidate = await this.m.findOneByOrFail(UserEntity, { id: portfolio.candidateId });
     const people = await this.m.find(UserEntity, { where: { role: In(['assessor', 'admin']), active: true }, order: { displayName: 'ASC' } });
     const relations = await this.relationsOf(this.m, [candidate.id, ...people.map((p) => p.id)]);

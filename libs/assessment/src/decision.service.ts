@@ -5,6 +5,7 @@ import { bilingual } from '../../platform/src/bilingual';
 import { amsterdamDate } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
 import { PortfolioEntity, PortfolioSectionEntity, PortfolioSectionRevisionEntity } from '../../portfolio/src/portfolio.entities';
+import { portfolioNotFound } from '../../portfolio/src/portfolio.errors';
 import { AssignmentEntity, DecisionEntity, InterviewBookingEntity, InterviewSlotEntity, JointRecordEntity, RegisterEntryEntity, type DecisionOutcome, type InterviewContent } from './assessment.entities';
 import { AssignmentService } from './assignment.service';
 import { DossierService, requireStatus, type ActorContext } from './dossier.service';
@@ -31,6 +32,8 @@ export interface DecisionView {
   nextPortfolioId: string | null;
   register: RegisterEntryView | null;
 }
+
+const notDecided = () => new DomainError('not_found', 'NOT_DECIDED', bilingual('Over dit dossier is nog geen besluit genomen', 'No decision has been taken on this dossier yet'));
 
 /** Recertification is every four years: valid through the day before the fourth anniversary. */
 export function validUntil(startsOn: string): string {
@@ -129,14 +132,14 @@ export class DecisionService {
 
   async view(m: EntityManager, portfolioId: string): Promise<DecisionView> {
     const d = await m.findOneBy(DecisionEntity, { portfolioId });
-    if (!d) throw new DomainError('not_found', 'NOT_DECIDED', bilingual('Over dit dossier is nog geen besluit genomen', 'No decision has been taken on this dossier yet'));
+    if (!d) throw notDecided();
     const register = await m.findOneBy(RegisterEntryEntity, { portfolioId });
     return { id: d.id, portfolioId, outcome: d.outcome, motivation: d.motivation, decidedAt: d.decidedAt.toISOString(), decidedBy: d.decidedBy, nextPortfolioId: d.nextPortfolioId, register: register ? registerView(register) : null };
   }
 
   async forCandidate(candidateId: string, portfolioId: string): Promise<DecisionView> {
     if (!(await this.m.existsBy(PortfolioEntity, { id: portfolioId, candidateId }))) {
-      throw new DomainError('not_found', 'PORTFOLIO_NOT_FOUND', bilingual('Portfolio niet gevonden', 'Portfolio not found'));
+      throw portfolioNotFound();
     }
     return this.view(this.m, portfolioId);
   }
@@ -149,7 +152,7 @@ export class DecisionService {
   async record(portfolioId: string): Promise<DecisionRecord> {
     const m = this.m;
     const decision = await m.findOneBy(DecisionEntity, { portfolioId });
-    if (!decision) throw new DomainError('not_found', 'NOT_DECIDED', bilingual('Over dit dossier is nog geen besluit genomen', 'No decision has been taken on this dossier yet'));
+    if (!decision) throw notDecided();
     const submission = await this.dossiers.submission(m, portfolioId);
     const active = await this.dossiers.activeAssignments(m, portfolioId);
     const [candidate, decider, ...assessors] = await Promise.all([decision.candidateId, decision.decidedBy, ...active.map((a) => a.assessorId)].map((id) => m.findOneByOrFail(UserEntity, { id })));

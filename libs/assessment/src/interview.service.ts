@@ -4,6 +4,7 @@ import { UserEntity } from '../../accounts/src/user.entity';
 import { bilingual } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
 import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
+import { portfolioNotFound } from '../../portfolio/src/portfolio.errors';
 import { InterviewBookingEntity, InterviewSlotEntity } from './assessment.entities';
 import { AmsterdamTimeError, amsterdamToUtc, utcToAmsterdam } from './calendar/amsterdam-time';
 import { icsCalendar } from './calendar/ics';
@@ -185,7 +186,7 @@ export class InterviewService {
     const q = m.createQueryBuilder(PortfolioEntity, 'p').where('p.id = :portfolioId AND p.candidate_id = :candidateId', { portfolioId, candidateId });
     if (lock) q.setLock('pessimistic_write');
     const p = await q.getOne();
-    if (!p) throw new DomainError('not_found', 'PORTFOLIO_NOT_FOUND', bilingual('Portfolio niet gevonden', 'Portfolio not found'));
+    if (!p) throw portfolioNotFound();
     return p;
   }
 
@@ -284,7 +285,7 @@ export class InterviewService {
    * The calendar invitation for the dossier's interview: REQUEST for the booked one, CANCEL
    * (with a higher SEQUENCE) when the latest booking was cancelled.
    */
-  async ics(portfolioId: string): Promise<string> {
+  async ics(portfolioId: string): Promise<{ ics: string; method: 'REQUEST' | 'CANCEL' }> {
     const latest = await this.m.findOne(InterviewBookingEntity, { where: { portfolioId }, order: { sequence: 'DESC' } });
     if (!latest) throw new DomainError('not_found', 'NO_INTERVIEW', bilingual('Er is (nog) geen gesprek geboekt', 'No interview has been booked (yet)'));
     const slot = await this.m.findOneByOrFail(InterviewSlotEntity, { id: latest.slotId });
@@ -296,10 +297,11 @@ export class InterviewService {
     const assessors = assessorIds.map((id) => people.find((p) => p.id === id)).filter((p): p is UserEntity => p !== undefined);
     const cancelled = latest.status === 'cancelled';
     const local = utcToAmsterdam(slot.startsAt);
-    return icsCalendar({
+    const method = cancelled ? 'CANCEL' : 'REQUEST';
+    const ics = icsCalendar({
       uid: `interview-${portfolioId}@register-loopbaanprofessional.nl`,
       sequence: cancelled ? latest.sequence + 1 : latest.sequence,
-      method: cancelled ? 'CANCEL' : 'REQUEST',
+      method,
       status: cancelled ? 'CANCELLED' : 'CONFIRMED',
       start: slot.startsAt,
       durationMinutes: slot.durationMinutes,
@@ -314,6 +316,7 @@ export class InterviewService {
         ...assessors.map((a) => ({ name: a.displayName, email: a.email, role: 'CHAIR' as const })),
       ],
     });
+    return { ics, method };
   }
 }
 

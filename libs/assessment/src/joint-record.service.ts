@@ -6,7 +6,7 @@ import { DomainError } from '../../platform/src/domain-error';
 import { PortfolioEntity } from '../../portfolio/src/portfolio.entities';
 import { InterviewBookingEntity, InterviewSlotEntity, JointRecordEntity, ScoringEntity, type InterviewContent, type JointRecordKind, type JudgementContent } from './assessment.entities';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
-import { buildAgenda, completenessProblems, parseJointVerdicts, SCORING_LIMITS, type Problem } from './judgement';
+import { buildAgenda, completenessProblems, isObject, parseJointVerdicts, parseText, SCORING_LIMITS, unknownFields, type Problem } from './judgement';
 import { ownNotSubmitted, ScoringService, unscoreable } from './scoring.service';
 import { etagOf, ifMatchVersion, stale } from './versioned';
 
@@ -169,21 +169,9 @@ export class JointRecordService {
 const finalAlready = (kind: JointRecordKind) =>
   new DomainError('conflict', kind === 'judgement' ? 'JUDGEMENT_FINAL' : 'INTERVIEW_RECORD_FINAL', bilingual('Hierover zijn beide assessoren het al eens; het ligt vast', 'Both assessors already agreed; it is final'));
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function rejectUnknown(body: Record<string, unknown>, allowed: string[]): void {
-  const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Onbekende velden', 'Unknown fields'), { problems: unknown.map((k) => ({ path: `/${k.slice(0, 60)}`, code: 'UNKNOWN_FIELD' })) });
-}
-
-function text(value: unknown, path: string, max: number, problems: Problem[]): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') {
-    problems.push({ path, code: 'NOT_A_STRING', message: 'moet tekst zijn / must be text' });
-    return null;
-  }
-  if (value.length > max || value.includes('\u0000') || !value.isWellFormed()) problems.push({ path, code: 'INVALID_TEXT', message: `hoogstens ${max} geldige tekens / at most ${max} valid characters` });
-  return value.trim() === '' ? null : value.trim();
+  const problems = unknownFields(body, allowed);
+  if (problems.length > 0) throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('Onbekende velden', 'Unknown fields'), { problems });
 }
 
 /** `{ findings: { [agenda criterion]: text }, advice: 'positive'|'negative', motivation }` */
@@ -200,13 +188,13 @@ function parseInterview(body: unknown, agenda: string[]): InterviewContent {
         problems.push({ path: `/findings/${criterion.slice(0, 60)}`, code: 'NOT_ON_AGENDA', message: 'staat niet op de agenda van het gesprek / is not on the interview agenda' });
         continue;
       }
-      const t = text(value, `/findings/${criterion}`, SCORING_LIMITS.motivation, problems);
+      const t = parseText(value, `/findings/${criterion}`, SCORING_LIMITS.motivation, problems);
       if (t !== null) findings[criterion] = t;
     }
   }
   const advice = body['advice'] ?? null;
   if (advice !== null && advice !== 'positive' && advice !== 'negative') problems.push({ path: '/advice', code: 'INVALID_ADVICE', message: 'positive of/or negative' });
-  const motivation = text(body['motivation'], '/motivation', SCORING_LIMITS.motivation, problems);
+  const motivation = parseText(body['motivation'], '/motivation', SCORING_LIMITS.motivation, problems);
   if (problems.length > 0) {
     const onAgenda = problems.some((p) => p.code === 'NOT_ON_AGENDA');
     throw new DomainError(onAgenda ? 'unprocessable' : 'validation', onAgenda ? 'NOT_ON_AGENDA' : 'VALIDATION_FAILED', bilingual('Het verslag bevat ongeldige waarden', 'The record contains invalid values'), { problems });

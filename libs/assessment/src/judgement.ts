@@ -40,10 +40,11 @@ export interface Problem {
 
 export const SCORING_LIMITS = { motivation: 5000, questions: 20, question: 1000 } as const;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const badText = (s: string) => s.includes('\u0000') || !s.isWellFormed();
 
-function parseText(value: unknown, path: string, max: number, problems: Problem[]): string | null {
+/** Optional text: trimmed, null when empty; too long or unstorable text is a problem at `path`. */
+export function parseText(value: unknown, path: string, max: number, problems: Problem[]): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') {
     problems.push({ path, code: 'NOT_A_STRING', message: 'moet tekst zijn / must be text' });
@@ -59,6 +60,13 @@ function parseVerdict(value: unknown, path: string, problems: Problem[]): Verdic
   if (typeof value === 'string' && (VERDICTS as readonly string[]).includes(value)) return value as Verdict;
   problems.push({ path, code: 'INVALID_VERDICT', message: `een van / one of: ${VERDICTS.join(', ')}` });
   return null;
+}
+
+/** Keys of `body` outside `allowed`, as problems. */
+export function unknownFields(body: Record<string, unknown>, allowed: readonly string[]): Problem[] {
+  return Object.keys(body)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => ({ path: `/${k.slice(0, 60)}`, code: 'UNKNOWN_FIELD', message: 'onbekend veld / unknown field' }));
 }
 
 /**
