@@ -311,11 +311,16 @@ export class PdfRenderer {
     const child = browser.process();
     const instance: BrowserInstance = { browser, process: child, pid: child?.pid, userDataDir, exited: exitOf(child), closing: false };
     this.instances.add(instance);
-    browser.once('disconnected', () => {
+    const crashed = () => {
       if (instance.closing) return;
       this.counters.crashes++;
       this.forget(instance);
-    });
+      // Helpers that outlive a killed browser can keep the protocol pipe open; dropping the
+      // connection makes the renders in flight fail now instead of at their timeout.
+      void browser.disconnect().catch(() => undefined);
+    };
+    browser.once('disconnected', crashed);
+    void instance.exited.then(crashed);
     if (this.closed) {
       await this.closeInstance(instance);
       throw closedError();
