@@ -4,6 +4,8 @@ import { api, readyToSubmit, type Candidate } from './candidate-journey';
 
 export interface Person {
   id: string;
+  email: string;
+  password: string;
   auth: { Authorization: string };
 }
 
@@ -11,7 +13,7 @@ export const office = (p: TestPlatform) => request(p.assessor.getHttpServer());
 
 export async function person(p: TestPlatform, role: 'assessor' | 'admin' | 'candidate', organisation?: string, displayName?: string): Promise<Person> {
   const a = await p.account(role, { ...(organisation ? { organisation } : {}), ...(displayName ? { displayName } : {}) });
-  return { id: a.id, auth: { Authorization: `Bearer ${a.token}` } };
+  return { id: a.id, email: a.email, password: a.password, auth: { Authorization: `Bearer ${a.token}` } };
 }
 
 /** A complete portfolio, submitted. */

@@ -16,13 +16,15 @@ export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex'
 
 export interface Candidate {
   id: string;
+  email: string;
+  password: string;
   token: string;
   auth: { Authorization: string };
 }
 
 export async function candidate(p: TestPlatform): Promise<Candidate> {
   const a = await p.account('candidate');
-  return { id: a.id, token: a.token, auth: { Authorization: `Bearer ${a.token}` } };
+  return { id: a.id, email: a.email, password: a.password, token: a.token, auth: { Authorization: `Bearer ${a.token}` } };
 }
 
 export const api = (p: TestPlatform) => request(p.candidate.getHttpServer());
