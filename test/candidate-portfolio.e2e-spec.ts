@@ -15,7 +15,7 @@ describe('candidate portal: from registration to a frozen submission (e2e)', () 
   it('registers, builds every part with real uploads, previews, turns complete, submits and is frozen', async () => {
     const reg = await api(p).post('/auth/register').send({ email: 'sanne@example.nl', password: 'een-lang-wachtwoord', displayName: 'Sanne de Vries' }).expect(201);
     const login = await api(p).post('/auth/login').send({ email: 'sanne@example.nl', password: 'een-lang-wachtwoord' }).expect(200);
-    const c = { id: reg.body.id as string, token: login.body.token as string, auth: { Authorization: `Bearer ${login.body.token}` } };
+    const c = { id: reg.body.id as string, email: 'sanne@example.nl', password: 'een-lang-wachtwoord', token: login.body.token as string, auth: { Authorization: `Bearer ${login.body.token}` } };
 
     const created = await createPortfolio(p, c);
     const id = created.id;
