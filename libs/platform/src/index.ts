@@ -11,3 +11,4 @@ export * from './route-inventory';
 export * from './uuid.pipe';
 export * from './http-logger';
 export * from './http-files';
+export * from './request-body.interceptor';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard } from '../../accounts/src/access.guard';
 import { AccountsService } from '../../accounts/src/accounts.service';
@@ -19,6 +19,7 @@ import type { AppConfig } from './config';
 import { HealthController } from './health.controller';
 import { httpLoggerOptions } from './http-logger';
 import { APP_CONFIG, APP_NAME, RULEBOOKS } from './platform.tokens';
+import { RequestBodyInterceptor } from './request-body.interceptor';
 import { rulebooks, type Rulebook } from '../../rulebook/src/index';
 
 /** Everything a running app needs that is not read from the environment by itself. */
@@ -68,6 +69,7 @@ export class PlatformModule {
         AccountsService,
         AssessorPoolService,
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
       ],
       exports: [DataSource, APP_NAME, APP_CONFIG, RULEBOOKS, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, AssessorPoolService, PasswordHasher, LoginRateLimiter],
     };
