@@ -4,11 +4,17 @@ import { createApp, listen } from '@rlp/platform';
 import { createTestDatabase, requireEnv, TEST_ENV, testConfig } from '@rlp/testing';
 import { CANDIDATE_API_DOCS, CandidateApiModule } from '../apps/candidate-api/src/candidate-api.module';
 
+// Resolved when the slow request is inside its handler, so the test closes the app mid-request
+// however slow the machine is (a fixed head start was flaky under load).
+let arrived: () => void = () => undefined;
+const reached = new Promise<void>((resolve) => (arrived = resolve));
+
 @Controller('slow')
 class SlowController {
   @Get()
   @Public()
   async slow(): Promise<{ done: true }> {
+    arrived();
     await new Promise((r) => setTimeout(r, 700));
     return { done: true };
   }
@@ -27,7 +33,7 @@ describe('graceful shutdown (e2e)', () => {
     const url = await listen(app, 0);
     try {
       const inFlight = fetch(`${url}/slow`);
-      await new Promise((r) => setTimeout(r, 150));
+      await reached;
       const closing = app.close();
       const res = await inFlight;
       expect(res.status).toBe(200);
