@@ -37,6 +37,22 @@ describe('ErrorFilter.toResponse', () => {
     expect(JSON.stringify(r.body)).not.toContain('hunter2');
   });
 
+  it('maps a lost database connection to 503 DATABASE_UNAVAILABLE with Retry-After, other database errors to 500', () => {
+    const unavailable = { status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: expect.any(String) }, headers: { 'Retry-After': '1' } };
+    // A terminated backend, as TypeORM wraps it (QueryFailedError with the pg error as driverError).
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    expect(filter.toResponse(Object.assign(new Error(terminated.message), { driverError: terminated }))).toEqual(unavailable);
+    expect(filter.toResponse(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toEqual(unavailable);
+    expect(filter.toResponse(Object.assign(new Error('connection failure'), { code: '08006' }))).toEqual(unavailable);
+    // The pg client noticing the connection is gone, without a SQLSTATE.
+    expect(filter.toResponse(new Error('Connection terminated unexpectedly'))).toEqual(unavailable);
+    expect(filter.toResponse(Object.assign(new Error('x'), { driverError: new Error('Client has encountered a connection error and is not queryable') }))).toEqual(unavailable);
+    expect(filter.toResponse(new Error('timeout exceeded when trying to connect'))).toEqual(unavailable);
+    // Not a lost connection: still the opaque 500.
+    expect(filter.toResponse(Object.assign(new Error('duplicate key'), { code: '23505' })).body.code).toBe('INTERNAL_ERROR');
+    expect(filter.toResponse(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })).body.code).toBe('INTERNAL_ERROR');
+  });
+
   it('maps body-parser errors that reach it raw', () => {
     expect(filter.toResponse(Object.assign(new Error('too large'), { status: 413, type: 'entity.too.large' })).status).toBe(413);
     expect(filter.toResponse(Object.assign(new Error('x'), { status: 400, type: 'entity.parse.failed' })).body.code).toBe('MALFORMED_JSON');

@@ -67,6 +67,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (pgCode === '22021' || pgCode === '22P05') {
       return { status: 400, body: { code: 'INVALID_TEXT', message: bilingual('De tekst bevat tekens die niet kunnen worden opgeslagen', 'The text contains characters that cannot be stored') } };
     }
+    if (isDatabaseUnavailable(exception, pgCode)) return this.databaseUnavailable();
     const bp = exception as BodyParserError | null;
     const bpStatus = bp?.status ?? bp?.statusCode;
     if (typeof bpStatus === 'number' && bpStatus >= 400 && bpStatus < 500) {
@@ -84,6 +85,17 @@ export class ErrorFilter implements ExceptionFilter {
     };
   }
 
+  private databaseUnavailable() {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: {
+        code: 'DATABASE_UNAVAILABLE',
+        message: bilingual('De database is tijdelijk niet bereikbaar; probeer het opnieuw', 'The database is temporarily unavailable; try again'),
+      },
+      headers: { 'Retry-After': '1' },
+    };
+  }
+
   private internal() {
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -93,4 +105,16 @@ export class ErrorFilter implements ExceptionFilter {
       },
     };
   }
+}
+
+/**
+ * The connection to PostgreSQL was lost or refused: a terminated backend or a server shutting
+ * down (SQLSTATE 57P01–57P03), a connection exception (class 08), or the pg client noticing the
+ * connection is gone. The transaction did not commit (or the client cannot know), and the pool
+ * replaces the connection: the client may retry.
+ */
+function isDatabaseUnavailable(exception: unknown, pgCode: unknown): boolean {
+  if (typeof pgCode === 'string' && /^(08[0-9A-Z]{3}|57P0[123])$/.test(pgCode)) return true;
+  const err = (exception as { driverError?: unknown } | null)?.driverError ?? exception;
+  return err instanceof Error && /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/.test(err.message);
 }
