@@ -103,6 +103,8 @@ export class DocumentsService {
         max: MAX_PENDING_PER_OWNER,
       });
     }
+    // An upload URL for a storage that is down would only fail in the browser: refuse it here.
+    await this.storage.ping();
     const id = randomUUID();
     const storageKey = `documents/${ownerId}/${id}`;
     const url = await this.storage.presignUpload(storageKey, request.contentType, this.limits.uploadUrlTtlSeconds);
@@ -244,6 +246,8 @@ export class DocumentsService {
     if (doc.status !== 'verified' || !doc.contentType || !isAllowedContentType(doc.contentType)) {
       throw new DomainError('conflict', 'DOCUMENT_NOT_VERIFIED', bilingual('Dit document is nog niet gecontroleerd', 'This document has not been verified yet'));
     }
+    // Likewise a download link: say now that storage is down.
+    await this.storage.ping();
     const ttl = this.limits.downloadUrlTtlSeconds;
     const url = await this.storage.presignDownload(doc.storageKey, {
       contentType: doc.contentType,
