@@ -107,12 +107,16 @@ interface BrowserInstance {
   readonly userDataDir: string;
   /** Resolves when the Chromium main process has exited (and was reaped). */
   readonly exited: Promise<void>;
+  /** Aborted when the browser disconnects or its process exits: the renders on it fail at once. */
+  readonly lost: AbortController;
   closing: boolean;
   reaped?: Promise<void>;
 }
 
 interface Job {
   readonly signal: AbortSignal;
+  /** Ends the render now: it rejects with `reason` (a timeout, or its browser going away). */
+  readonly abort: (reason: unknown) => void;
   readonly deadline: number;
   context: BrowserContext | undefined;
 }
@@ -162,21 +166,16 @@ export class PdfRenderer {
     if (this.closed) throw closedError();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const abort = new AbortController();
-    const job: Job = { signal: abort.signal, deadline: Date.now() + timeoutMs, context: undefined };
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        const error = new PdfRenderError('PDF_TIMEOUT', `PDF render did not finish within ${timeoutMs} ms`);
-        abort.abort(error);
-        // Closing the context makes whatever the page is doing fail, which frees the slot.
-        void job.context?.close().catch(() => undefined);
-        reject(error);
-      }, timeoutMs);
-    });
+    const job: Job = { signal: abort.signal, abort: (reason) => abort.abort(reason), deadline: Date.now() + timeoutMs, context: undefined };
+    const timer = setTimeout(() => {
+      job.abort(new PdfRenderError('PDF_TIMEOUT', `PDF render did not finish within ${timeoutMs} ms`));
+      // Closing the context makes whatever the page is doing fail, which frees the slot.
+      void job.context?.close().catch(() => undefined);
+    }, timeoutMs);
     const work = this.execute(html, options, job);
     this.counters.peakQueued = Math.max(this.counters.peakQueued, this.slots.waiting);
     try {
-      const pdf = await Promise.race([work, timedOut]);
+      const pdf = await Promise.race([work, abortion(abort.signal)]);
       this.counters.rendered++;
       return pdf;
     } catch (err) {
@@ -206,33 +205,22 @@ export class PdfRenderer {
     const release = await this.slots.acquire(job.signal);
     try {
       throwIfAborted(job.signal);
-      const context = await this.openContext(job);
+      const { instance, context } = await this.openContext(job);
       job.context = context;
+      // A browser that goes away ends the render at once (see below), not at its timeout.
+      const onLost = () => job.abort(new Error('Chromium went away during the render'));
+      if (instance.lost.signal.aborted) onLost();
+      instance.lost.signal.addEventListener('abort', onLost, { once: true });
       this.counters.openContexts++;
       this.counters.peakOpenContexts = Math.max(this.counters.peakOpenContexts, this.counters.openContexts);
       try {
-        throwIfAborted(job.signal);
-        const page = await context.newPage();
-        await page.setJavaScriptEnabled(false);
-        await page.setRequestInterception(true);
-        page.on('request', (request) => this.guard(request));
-        throwIfAborted(job.signal);
-        await page.setContent(options.title === undefined ? html : withTitle(html, options.title), {
-          waitUntil: 'load',
-          timeout: remaining(job),
-        });
-        throwIfAborted(job.signal);
-        const pdf = await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: options.headerTemplate ?? EMPTY_HEADER_TEMPLATE,
-          footerTemplate: options.footerTemplate ?? DEFAULT_FOOTER_TEMPLATE,
-          margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
-          timeout: remaining(job),
-        });
-        return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+        // Some of puppeteer's waits (a new page's target) have no deadline of their own and do not
+        // end when the browser dies: an abort ends the render, and frees its context and slot, now.
+        const rendering = this.renderPage(context, html, options, job);
+        rendering.catch(() => undefined);
+        return await Promise.race([rendering, abortion(job.signal)]);
       } finally {
+        instance.lost.signal.removeEventListener('abort', onLost);
         await context.close().catch(() => undefined);
         this.counters.openContexts--;
       }
@@ -241,13 +229,37 @@ export class PdfRenderer {
     }
   }
 
+  private async renderPage(context: BrowserContext, html: string, options: RenderOptions, job: Job): Promise<Buffer> {
+    throwIfAborted(job.signal);
+    const page = await context.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => this.guard(request));
+    throwIfAborted(job.signal);
+    await page.setContent(options.title === undefined ? html : withTitle(html, options.title), {
+      waitUntil: 'load',
+      timeout: remaining(job),
+    });
+    throwIfAborted(job.signal);
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate ?? EMPTY_HEADER_TEMPLATE,
+      footerTemplate: options.footerTemplate ?? DEFAULT_FOOTER_TEMPLATE,
+      margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+      timeout: remaining(job),
+    });
+    return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  }
+
   /** A fresh context in a live browser; a browser found dead on the way is replaced once. */
-  private async openContext(job: Job): Promise<BrowserContext> {
+  private async openContext(job: Job): Promise<{ instance: BrowserInstance; context: BrowserContext }> {
     for (let attempt = 1; ; attempt++) {
       const instance = await this.browser();
       throwIfAborted(job.signal);
       try {
-        return await instance.browser.createBrowserContext();
+        return { instance, context: await instance.browser.createBrowserContext() };
       } catch (err) {
         if (attempt >= 2 || this.closed || isAlive(instance)) throw err;
         this.forget(instance);
@@ -309,9 +321,10 @@ export class PdfRenderer {
     }
     this.counters.launches++;
     const child = browser.process();
-    const instance: BrowserInstance = { browser, process: child, pid: child?.pid, userDataDir, exited: exitOf(child), closing: false };
+    const instance: BrowserInstance = { browser, process: child, pid: child?.pid, userDataDir, exited: exitOf(child), lost: new AbortController(), closing: false };
     this.instances.add(instance);
     const crashed = () => {
+      instance.lost.abort();
       if (instance.closing) return;
       this.counters.crashes++;
       this.forget(instance);
@@ -386,6 +399,14 @@ function closedError(cause?: unknown): PdfRenderError {
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason;
+}
+
+/** Rejects with the signal's reason once it is aborted. */
+function abortion(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason as Error);
+    else signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+  });
 }
 
 function remaining(job: Job): number {
