@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { startTestPlatform, type TestPlatform } from '@rlp/testing';
 import { createS3Client } from '../libs/storage/src/s3-client.factory';
 import { api, candidate, createPortfolio, FILES, readyToSubmit, sha256, writeSection, type Candidate } from './support/candidate-journey';
 import { assign, declare, judgedDossier, office, person, submittedDossier, type Person } from './support/assessment-journey';
+import { groupMembers } from '../libs/pdf/src/testing/process-group';
 
 /**
  * Fault injection (issue 7, "prove it holds"): the database connection killed in the middle of
@@ -407,23 +407,6 @@ describe('faults: the S3 endpoint stopped and restarted (e2e)', () => {
     expect(missing).toEqual([]);
   });
 });
-
-/** Live (not zombie) processes of the process group `pgid`: a Chromium and every helper it started. */
-function groupMembers(pgid: number): number[] {
-  const members: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(group) === pgid && state !== 'Z') members.push(Number(entry));
-  }
-  return members;
-}
 
 describe('faults: Chromium killed during a render through the API (e2e)', () => {
   let p: TestPlatform;

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isPdf, PdfRenderer, PdfRenderError, type PdfErrorCode, type PdfRendererOptions } from './pdf-renderer';
 import { portfolioHtml, renderPortfolioPdf } from './portfolio-pdf';
 import type { PortfolioPdfInput } from './portfolio-view';
 import { samplePortfolioPdfInput } from './testing/portfolio-pdf-input.factory';
+import { groupMembers } from './testing/process-group';
 
 /** Runs the real Chromium (CHROMIUM_PATH, default /usr/bin/chromium). */
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -27,23 +28,6 @@ function alive(pid: number): boolean {
     if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
     throw err;
   }
-}
-
-/** Processes (not zombies) in the process group `pgid`: Chromium and every helper it started. */
-function groupMembers(pgid: number): number[] {
-  const members: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(group) === pgid && state !== 'Z') members.push(Number(entry));
-  }
-  return members;
 }
 
 async function eventually(check: () => boolean, ms = 5000): Promise<void> {
