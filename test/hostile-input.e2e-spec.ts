@@ -27,6 +27,7 @@ type Kind =
   | { t: 'date'; required?: boolean }
   | { t: 'time' }
   | { t: 'int'; min: number; max: number }
+  | { t: 'nonnegative'; required?: boolean }
   | { t: 'enum'; values: readonly string[]; required?: boolean }
   | { t: 'email' }
   | { t: 'https'; required?: boolean }
@@ -75,6 +76,8 @@ function badValue(kind: Kind): fc.Arbitrary<unknown> {
       return fc.oneof(notString, junkString, fc.constantFrom('25:00', '10:60', '1000', '9:00', '10:00:00', '-1:00'));
     case 'int':
       return fc.oneof(notNumber, fc.constantFrom(kind.min - 1, kind.max + 1, -1, 0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2).filter((n) => n < kind.min || n > kind.max || !Number.isInteger(n)));
+    case 'nonnegative':
+      return fc.oneof(notNumber, fc.constantFrom(-1, -0.5, -1200, -1e9, -Number.MIN_VALUE));
     case 'enum':
       return fc.oneof(notString, junkString.filter((s) => !kind.values.includes(s)), fc.constantFrom(...kind.values.map((v) => v.toUpperCase()), ...kind.values.map((v) => ` ${v}`)));
     case 'email':
@@ -86,6 +89,16 @@ function badValue(kind: Kind): fc.Arbitrary<unknown> {
     case 'object':
       return fc.oneof(fc.integer(), fc.string({ maxLength: 20 }), fc.boolean(), hugeArray, fc.constant([]), fc.constant([{}]));
   }
+}
+
+/** The template with `value` at a dotted path (`experienceDeclaration.hours`). */
+function withValue(template: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const body = structuredClone(template);
+  const keys = path.split('.');
+  let target = body;
+  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  target[keys[keys.length - 1]!] = value;
+  return body;
 }
 
 const required = (k: Kind) => !('required' in k) || k.required !== false;
@@ -108,7 +121,7 @@ function badBody(route: WriteRoute): fc.Arbitrary<{ label: string; body: unknown
   ];
   if (fields.length > 0) {
     options.push(
-      fc.constantFrom(...fields).chain(([name, kind]) => badValue(kind).map((value) => ({ label: `${name}: bad ${kind.t}`, body: { ...template, [name]: value } }))),
+      fc.constantFrom(...fields).chain(([name, kind]) => badValue(kind).map((value) => ({ label: `${name}: bad ${kind.t}`, body: withValue(template, name, value) }))),
     );
     const requiredFields = fields.filter(([, k]) => required(k));
     if (requiredFields.length > 0) {
@@ -177,6 +190,19 @@ describe('hostile input on every write route (e2e)', () => {
       { app: 'candidate', method: 'delete', path: '/documents/:id', url: `/documents/${NO_SUCH_ID}`, auth: c.auth },
       { app: 'candidate', method: 'post', path: '/documents/:id/confirm', url: `/documents/${NO_SUCH_ID}/confirm`, auth: c.auth },
       { app: 'candidate', method: 'post', path: '/portfolios', url: '/portfolios', auth: c.auth },
+      // Negative hours and impossible dates inside a section (its schema is checked on every draft save).
+      ...(['put', 'patch'] as const).map(
+        (method): WriteRoute => ({
+          app: 'candidate',
+          method,
+          path: '/portfolios/:id/sections/:section',
+          url: `/portfolios/${draft.id}/sections/workExperience`,
+          auth: c.auth,
+          headers: sectionEtag('workExperience'),
+          body: { experienceDeclaration: { activeSince: '2020-01-01', hours: 1500 } },
+          fields: { 'experienceDeclaration.hours': { t: 'nonnegative', required: false }, 'experienceDeclaration.activeSince': { t: 'date', required: false } },
+        }),
+      ),
       ...(['education', 'workExperience', 'cvAndMotivation', 'case-1', 'developmentPlan', 'declarations'] as const).flatMap((section): WriteRoute[] => [
         { app: 'candidate', method: 'put', path: '/portfolios/:id/sections/:section', url: `/portfolios/${draft.id}/sections/${section}`, auth: c.auth, headers: sectionEtag(section), body: {}, fields: {} },
         { app: 'candidate', method: 'patch', path: '/portfolios/:id/sections/:section', url: `/portfolios/${draft.id}/sections/${section}`, auth: c.auth, headers: sectionEtag(section), body: {}, fields: {} },
