@@ -131,12 +131,17 @@ function badBody(route: WriteRoute): fc.Arbitrary<{ label: string; body: unknown
   return fc.oneof(...options);
 }
 
+let fingerprintSql: string | undefined;
+
+/** Per table (all but the sessions): row count and a hash of every row. The table list is read once. */
 async function fingerprint(p: TestPlatform): Promise<Record<string, string>> {
-  const tables = await p.db.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('sessions', 'migrations') ORDER BY 1`,
-  );
-  const sql = tables.map((t) => `SELECT '${t.table_name}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t.table_name}" x`).join(' UNION ALL ');
-  const rows = await p.db.query<{ t: string; h: string }>(sql);
+  if (!fingerprintSql) {
+    const tables = await p.db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('sessions', 'migrations') ORDER BY 1`,
+    );
+    fingerprintSql = tables.map((t) => `SELECT '${t.table_name}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t.table_name}" x`).join(' UNION ALL ');
+  }
+  const rows = await p.db.query<{ t: string; h: string }>(fingerprintSql);
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
 

@@ -43,8 +43,9 @@ export function prototypeKeyPath(body: unknown): string | null {
  * - a key such as `constructor` or `__proto__` anywhere is refused (400 FORBIDDEN_FIELD): the
  *   validation pipe's whitelist does not see such keys, and no body of this platform has them;
  * - a write route that takes no body refuses one that says something (400 UNEXPECTED_BODY) instead
- * of ignoring it: `{"status":"decided"}` sent to an action like "agree" or "confirm" is a client
- * mistake or an attempt, and is never silently dropped. Runs after the access guard.
+ *   of ignoring it: `{"status":"decided"}` sent to an action like "agree" or "confirm" is a client
+ *   mistake or an attempt, and is never silently dropped.
+ * Runs after the access guard.
  */
 @Injectable()
 export class RequestBodyInterceptor implements NestInterceptor {
