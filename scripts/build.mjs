@@ -1,5 +1,6 @@
 // Compiles apps/, libs/ and scripts/ to dist/ with SWC (decorator metadata included, @rlp/*
-// aliases rewritten to relative paths). Type-checking is `npm run lint` (tsc --noEmit).
+// aliases rewritten to relative paths), then builds the web front ends (apps/*-web) with Vite into
+// dist/web/<name>, which the apps serve (ADR 0011). Type-checking is `npm run lint` (tsc --noEmit).
 import { transformFile } from '@swc/core';
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -7,13 +8,18 @@ import { dirname, join, relative, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist');
 const skip = /\.(spec|integration-spec|e2e-spec)\.ts$|\.d\.ts$/;
+// Web front ends are built by Vite below, not compiled for Node.
+const webApps = ['candidate-web'];
 // Non-code files read at run time (PDF templates and their styles) are copied as they are.
 const asset = /\.(hbs|css)$/;
 
 async function* walk(dir, wanted) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(p, wanted);
+    if (entry.isDirectory()) {
+      if (webApps.includes(entry.name) || entry.name === 'node_modules') continue;
+      yield* walk(p, wanted);
+    }
     else if (wanted(entry.name)) yield p;
   }
 }
@@ -52,3 +58,10 @@ for (const top of ['apps', 'libs', 'scripts']) {
   }
 }
 console.log(`build: ${count} files to dist/ in ${Date.now() - started} ms`);
+
+const { build } = await import('vite');
+for (const name of webApps) {
+  const webStarted = Date.now();
+  await build({ configFile: join(root, 'apps', name, 'vite.config.ts'), logLevel: 'warn' });
+  console.log(`build: ${name} to dist/web in ${Date.now() - webStarted} ms`);
+}

@@ -5,6 +5,7 @@ import { bilingual } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
 import { ACCESS_KEY, AccessPolicy } from './access.decorators';
 import { AccountsService, Principal } from './accounts.service';
+import { csrfMatches, isSafeMethod, sessionCookieToken } from './browser-session';
 
 export type AuthedRequest = Request & { principal?: Principal; id?: string };
 
@@ -31,14 +32,21 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const token = bearerToken(req);
+    // A bearer token (API clients) wins; otherwise the browser's session cookie (ADR 0011).
+    const bearer = bearerToken(req);
+    const cookieToken = bearer || req.headers.authorization ? null : sessionCookieToken(req);
+    const token = bearer ?? cookieToken;
     const principal = token ? await this.accounts.authenticate(token) : null;
-    if (principal) req.principal = principal;
+    const csrfOk = !cookieToken || isSafeMethod(req.method) || csrfMatches(req, cookieToken);
+    if (principal && csrfOk) req.principal = principal;
     if (!policy) {
       this.logger.error(`route without access declaration: ${req.method} ${req.route?.path ?? req.path}`);
       throw new DomainError('forbidden', 'ROUTE_NOT_DECLARED', bilingual('Geen toegang', 'Forbidden'));
     }
     if (policy.kind === 'public') return true;
+    if (principal && !csrfOk) {
+      throw new DomainError('forbidden', 'CSRF_TOKEN_INVALID', bilingual('De pagina is verlopen; laad haar opnieuw en probeer het nog eens', 'The page has expired; reload it and try again'));
+    }
     if (!principal) {
       throw new DomainError(
         'unauthenticated',

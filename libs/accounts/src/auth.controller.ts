@@ -1,11 +1,21 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Authenticated, Public } from './access.decorators';
 import { AccountsService, LoginResult, Principal, PublicAccount } from './accounts.service';
-import { LoginDto } from './accounts.dto';
+import { AccountSchema, BrowserSessionSchema, LoginDto, LoginResultSchema } from './accounts.dto';
+import { ApiErrors, ERRORS, responseHeader } from '../../platform/src/openapi';
+import { clearSessionCookies, setSessionCookies, SESSION_COOKIE } from './browser-session';
 import { CurrentPrincipal, RequestId } from './current-principal.decorator';
 import { PORTAL_ROLES } from './tokens';
 import type { Role } from './user.entity';
+
+/** What a browser login returns: no token (it is in the HttpOnly cookie), the CSRF token instead. */
+export interface BrowserSession {
+  expiresAt: string;
+  account: PublicAccount;
+  csrfToken: string;
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -19,23 +29,58 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in; returns a bearer token (Authorization: Bearer <token>)' })
+  @ApiOkResponse({ type: LoginResultSchema })
+  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 401: ['INVALID_CREDENTIALS'], 403: ['WRONG_PORTAL'], 429: ['LOGIN_RATE_LIMITED'] })
   login(@Body() body: LoginDto, @Ip() ip: string, @RequestId() requestId?: string): Promise<LoginResult> {
     return this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId);
+  }
+
+  @Post('session')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: `Log in from a browser: the session goes into an HttpOnly, SameSite=Strict cookie (${SESSION_COOKIE}); send the returned csrfToken as X-CSRF-Token on every state-changing request`,
+  })
+  @ApiOkResponse({
+    type: BrowserSessionSchema,
+    headers: {
+      'Set-Cookie': responseHeader('the HttpOnly, SameSite=Strict session cookie and the readable CSRF cookie', { always: true }),
+      'Cache-Control': responseHeader('never cached', { example: 'no-store', always: true }),
+    },
+  })
+  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 401: ['INVALID_CREDENTIALS'], 403: ['WRONG_PORTAL'], 429: ['LOGIN_RATE_LIMITED'] })
+  async session(
+    @Body() body: LoginDto,
+    @Ip() ip: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @RequestId() requestId?: string,
+  ): Promise<BrowserSession> {
+    const { token, expiresAt, account } = await this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId);
+    const csrfToken = setSessionCookies(req, res, token);
+    res.setHeader('Cache-Control', 'no-store');
+    return { expiresAt, account, csrfToken };
   }
 
   @Post('logout')
   @Authenticated()
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End this session at once' })
-  async logout(@CurrentPrincipal() principal: Principal, @RequestId() requestId?: string): Promise<void> {
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'End this session at once (and clear the browser cookies)' })
+  @ApiNoContentResponse({ description: 'The session has ended' })
+  @ApiErrors(ERRORS.signedIn, ERRORS.csrf, ERRORS.noBody)
+  async logout(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response, @RequestId() requestId?: string): Promise<void> {
     await this.accounts.logout(principal, requestId);
+    clearSessionCookies(req, res);
   }
 
   @Get('me')
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The logged-in account' })
+  @ApiOkResponse({ type: AccountSchema })
+  @ApiErrors(ERRORS.signedIn)
   me(@CurrentPrincipal() principal: Principal): Promise<PublicAccount> {
     return this.accounts.getAccount(principal.userId);
   }

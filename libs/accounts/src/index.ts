@@ -11,3 +11,4 @@ export * from './tokens';
 export * from './user.entity';
 export * from './assessor-pool.service';
 export * from './declared-relation.entity';
+export * from './browser-session';

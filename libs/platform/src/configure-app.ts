@@ -1,13 +1,16 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { bilingual } from './bilingual';
 import type { AppConfig } from './config';
 import { DomainError } from './domain-error';
 import { ErrorFilter } from './error.filter';
+import { type AppDocsInfo, createOpenApiDocument } from './openapi';
+import { APP_NAME, STORAGE_ENDPOINT } from './platform.tokens';
+import { mountWebApp, webAppBuilt, webAppDir } from './web-app';
 
 export interface ValidationIssue {
   path: string;
@@ -31,17 +34,13 @@ export function validationError(errors: ValidationError[]): DomainError {
   );
 }
 
-export interface AppDocsInfo {
-  title: string;
-  description: string;
-}
-
 /**
  * The one place that makes an app behave like the platform: used by main.ts, the start script
  * and every e2e test, so tests exercise the real pipes, filters and headers.
  */
 export function configureApp(app: NestExpressApplication, config: AppConfig, docs: AppDocsInfo): void {
   app.useLogger(app.get(Logger));
+  serveWebFrontEnd(app);
   // JSON Merge Patch (RFC 7396) bodies are JSON too.
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/merge-patch+json'] });
   app.disable('x-powered-by');
@@ -67,11 +66,25 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, doc
     }),
   );
   app.useGlobalFilters(new ErrorFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(docs.title).setDescription(docs.description).setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app, docs), { jsonDocumentUrl: 'docs-json' });
+}
+
+/** The web front end each app serves at `/` (ADR 0011), with the first path segments it owns. */
+export const WEB_FRONT_ENDS: Partial<Record<string, { name: string; routes: readonly string[] }>> = {
+  'candidate-api': { name: 'candidate', routes: ['', 'inloggen', 'registreren', 'portfolio', 'documenten', 'dossier', 'gegevens'] },
+};
+
+function serveWebFrontEnd(app: NestExpressApplication): void {
+  const front = WEB_FRONT_ENDS[app.get<string>(APP_NAME)];
+  if (!front) return;
+  const dir = webAppDir(front.name);
+  if (!webAppBuilt(dir)) return;
+  mountWebApp(app, {
+    dir,
+    routes: front.routes,
+    // Uploads go from the browser straight to storage (ADR 0005): the page may connect there.
+    connectSrc: async () => [new URL(app.get<string>(STORAGE_ENDPOINT)).origin],
+  });
 }
 
 /** Creates and configures an app; `init()` is left to the caller (listen or supertest). */

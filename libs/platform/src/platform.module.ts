@@ -18,7 +18,7 @@ import { Clock, SystemClock } from './clock';
 import type { AppConfig } from './config';
 import { HealthController } from './health.controller';
 import { httpLoggerOptions } from './http-logger';
-import { APP_CONFIG, APP_NAME, RULEBOOKS } from './platform.tokens';
+import { APP_CONFIG, APP_NAME, RULEBOOKS, STORAGE_ENDPOINT } from './platform.tokens';
 import { RequestBodyInterceptor } from './request-body.interceptor';
 import { rulebooks, type Rulebook } from '../../rulebook/src/index';
 
@@ -61,6 +61,7 @@ export class PlatformModule {
         { provide: Clock, useValue: runtime.clock ?? new SystemClock() },
         { provide: S3_CLIENT, useFactory: () => createS3Client(config.storage, runtime.storageEndpoint) },
         { provide: STORAGE_BUCKET, useValue: config.storage.bucket },
+        { provide: STORAGE_ENDPOINT, useValue: runtime.storageEndpoint },
         ...databaseProviders(runtime.databaseUrl, runtime.name),
         StorageService,
         AuditService,
@@ -71,7 +72,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
       ],
-      exports: [DataSource, APP_NAME, APP_CONFIG, RULEBOOKS, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, AssessorPoolService, PasswordHasher, LoginRateLimiter],
+      exports: [DataSource, APP_NAME, STORAGE_ENDPOINT, APP_CONFIG, RULEBOOKS, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, AssessorPoolService, PasswordHasher, LoginRateLimiter],
     };
   }
 }

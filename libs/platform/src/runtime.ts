@@ -3,6 +3,7 @@ import { resolveInfrastructure, Infrastructure } from '../../embedded/src/infras
 import { migrate } from '../../persistence/src/migrate';
 import { createS3Client } from '../../storage/src/s3-client.factory';
 import { StorageService } from '../../storage/src/storage.service';
+import { allowBrowserAccess } from '../../storage/src/bucket-cors';
 import type { AppConfig } from './config';
 
 export type Log = (line: string) => void;
@@ -19,6 +20,8 @@ export async function prepareInfrastructure(config: AppConfig, log: Log): Promis
     const s3 = createS3Client(config.storage, infra.storageEndpoint);
     try {
       await new StorageService(s3, config.storage.bucket).ensureBucket();
+      // The embedded S3 server is ours to configure: let the web front ends upload to it.
+      if (infra.embedded.s3) await allowBrowserAccess(s3, config.storage.bucket, ['*']);
     } finally {
       s3.destroy();
     }

@@ -1,0 +1,250 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { ApiError, OfflineError, problemOf, raw } from './api/client';
+import { applyMergePatch, conflicts, deepEqual, mergePatch, resolve, type FieldConflict, type JsonObject } from './json';
+
+/**
+ * Autosave that never loses a word (ADR 0011):
+ *  - every change is written at once to a local draft (localStorage), so a reload, a crash or a
+ *    lost connection keeps it;
+ *  - after a pause in typing the smallest JSON Merge Patch goes to the server with If-Match;
+ *  - offline: the draft waits and is sent when the connection returns;
+ *  - 412 (changed elsewhere, e.g. another tab): both versions are shown field by field and the
+ *    candidate chooses; nothing is overwritten until then.
+ */
+export type SaveState = 'loading' | 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'error' | 'unauthenticated';
+
+export interface Conflict {
+  theirs: JsonObject;
+  etag: string;
+  fields: FieldConflict[];
+}
+
+interface Draft {
+  etag: string;
+  local: JsonObject;
+  savedAt: string;
+}
+
+interface SectionResponse {
+  content: JsonObject;
+  etag: string;
+  version: number;
+}
+
+export const SAVE_DELAY_MS = 700;
+const RETRY_MS = 4000;
+
+export function draftKey(portfolioId: string, section: string): string {
+  return `rlp.draft.${portfolioId}.${section}`;
+}
+
+function readDraft(key: string): Draft | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft | null;
+    return v && typeof v.etag === 'string' && typeof v.local === 'object' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function useSectionEditor(portfolioId: string, section: string, options: { readOnly?: boolean; onSaved?: () => void } = {}) {
+  const key = draftKey(portfolioId, section);
+  const r = useRef({ base: null as JsonObject | null, local: null as JsonObject | null, etag: '', inflight: false, timer: undefined as number | undefined, conflict: null as Conflict | null });
+  const [, rerender] = useReducer((x: number) => x + 1, 0);
+  const [state, setStateRaw] = useState<SaveState>('loading');
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [loadError, setLoadError] = useState<Error | null>(null);
+  const onSaved = useRef(options.onSaved);
+  onSaved.current = options.onSaved;
+  const stateRef = useRef<SaveState>('loading');
+  const setState = (s: SaveState) => {
+    stateRef.current = s;
+    setStateRaw(s);
+  };
+
+  const persist = useCallback(() => {
+    const { local, base, etag } = r.current;
+    if (!local) return;
+    if (base && deepEqual(local, base)) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify({ etag, local, savedAt: new Date().toISOString() } satisfies Draft));
+  }, [key]);
+
+  const fetchSection = useCallback(async (): Promise<SectionResponse> => {
+    const res = await raw(`/portfolios/${portfolioId}/sections/${encodeURIComponent(section)}`);
+    if (!res.ok) throw await problemOf(res);
+    return (await res.json()) as SectionResponse;
+  }, [portfolioId, section]);
+
+  const enterConflict = useCallback(
+    (theirs: SectionResponse) => {
+      const mine = r.current.local ?? {};
+      const fields = conflicts(mine, theirs.content);
+      if (fields.length === 0) {
+        r.current.base = theirs.content;
+        r.current.local = theirs.content;
+        r.current.etag = theirs.etag;
+        persist();
+        setState('saved');
+        return;
+      }
+      r.current.conflict = { theirs: theirs.content, etag: theirs.etag, fields };
+      setState('conflict');
+      rerender();
+    },
+    [persist],
+  );
+
+  const save = useCallback(async (): Promise<void> => {
+    const cur = r.current;
+    window.clearTimeout(cur.timer);
+    if (cur.inflight || cur.conflict || !cur.local || !cur.base || options.readOnly) return;
+    const sent = cur.local;
+    const patch = mergePatch(cur.base, sent);
+    if (patch === undefined) {
+      persist();
+      setState('saved');
+      return;
+    }
+    cur.inflight = true;
+    setState('saving');
+    try {
+      const path = `/portfolios/${portfolioId}/sections/${encodeURIComponent(section)}`;
+      const res =
+        patch === null
+          ? await raw(path, { method: 'PUT', headers: { 'If-Match': cur.etag }, json: sent })
+          : await raw(path, { method: 'PATCH', headers: { 'If-Match': cur.etag, 'Content-Type': 'application/merge-patch+json' }, json: patch });
+      if (res.ok) {
+        const view = (await res.json()) as SectionResponse;
+        cur.etag = view.etag;
+        // What was typed during the request stays: re-apply it on top of what the server stored.
+        const typedSince = mergePatch(sent, cur.local);
+        cur.local = typedSince === undefined ? view.content : typedSince === null ? cur.local : (applyMergePatch(view.content, typedSince) as JsonObject);
+        cur.base = view.content;
+        setProblem(null);
+        persist();
+        cur.inflight = false;
+        onSaved.current?.();
+        if (deepEqual(cur.local, cur.base)) setState('saved');
+        else {
+          setState('dirty');
+          cur.timer = window.setTimeout(() => void save(), SAVE_DELAY_MS);
+        }
+        rerender();
+        return;
+      }
+      cur.inflight = false;
+      if (res.status === 412) {
+        enterConflict(await fetchSection());
+        return;
+      }
+      const err = await problemOf(res);
+      if (res.status === 401) {
+        setState('unauthenticated');
+        return;
+      }
+      setProblem(err);
+      setState('error');
+    } catch (err) {
+      cur.inflight = false;
+      if (err instanceof OfflineError) {
+        setState('offline');
+        cur.timer = window.setTimeout(() => void save(), RETRY_MS);
+        return;
+      }
+      setProblem(err instanceof ApiError ? err : new ApiError(0, { code: 'UNKNOWN', message: (err as Error).message }));
+      setState('error');
+    }
+  }, [enterConflict, fetchSection, options.readOnly, persist, portfolioId, section]);
+
+  // Load: the server's version, and a local draft that may hold unsaved words.
+  useEffect(() => {
+    let cancelled = false;
+    r.current = { base: null, local: null, etag: '', inflight: false, timer: undefined, conflict: null };
+    setState('loading');
+    fetchSection().then(
+      (view) => {
+        if (cancelled) return;
+        const draft = readDraft(key);
+        r.current.base = view.content;
+        r.current.etag = view.etag;
+        if (draft && !deepEqual(draft.local, view.content) && !options.readOnly) {
+          r.current.local = draft.local;
+          if (draft.etag === view.etag) {
+            setState('dirty');
+            r.current.timer = window.setTimeout(() => void save(), 0);
+          } else enterConflict(view);
+        } else {
+          r.current.local = view.content;
+          if (draft) localStorage.removeItem(key);
+          setState('saved');
+        }
+        rerender();
+      },
+      (err: Error) => {
+        if (!cancelled) setLoadError(err);
+      },
+    );
+    return () => {
+      cancelled = true;
+      window.clearTimeout(r.current.timer);
+    };
+  }, [key]);
+
+  // Back online, or the tab is being hidden: send what waits.
+  useEffect(() => {
+    const flush = () => {
+      if (stateRef.current === 'offline' || stateRef.current === 'dirty') void save();
+    };
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('online', flush);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('online', flush);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, [save]);
+
+  const setValue = useCallback(
+    (next: JsonObject) => {
+      if (options.readOnly) return;
+      r.current.local = next;
+      persist();
+      if (!r.current.conflict) {
+        if (stateRef.current !== 'saving' && stateRef.current !== 'offline') setState('dirty');
+        window.clearTimeout(r.current.timer);
+        r.current.timer = window.setTimeout(() => void save(), SAVE_DELAY_MS);
+      }
+      rerender();
+    },
+    [options.readOnly, persist, save],
+  );
+
+  const resolveConflict = useCallback(
+    (choice: (c: FieldConflict) => 'mine' | 'theirs') => {
+      const c = r.current.conflict;
+      if (!c) return;
+      r.current.local = resolve(c.theirs, c.fields, choice) as JsonObject;
+      r.current.base = c.theirs;
+      r.current.etag = c.etag;
+      r.current.conflict = null;
+      persist();
+      setState('dirty');
+      rerender();
+      void save();
+    },
+    [persist, save],
+  );
+
+  return {
+    value: r.current.local,
+    state,
+    problem,
+    loadError,
+    conflict: r.current.conflict,
+    setValue,
+    resolveConflict,
+    saveNow: save,
+  };
+}

@@ -1,0 +1,412 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Paragraph,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { createContext, useContext, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { getAt, isObject, setAt, wordCount, type Json, type JsonObject } from '../json';
+import { deref, isType, variantOf, type SchemaNode } from './schema';
+
+export interface DocumentOption {
+  id: string;
+  filename: string;
+  status: string;
+}
+
+export interface FieldFinding {
+  code: string;
+  text: string;
+  severity: string;
+}
+
+/** What every field needs besides its own node: the section's value, documents, findings, guidance. */
+interface FormContextValue {
+  value: JsonObject;
+  onChange(next: JsonObject): void;
+  readOnly: boolean;
+  documents: DocumentOption[];
+  /** Findings of the rulebook keyed by the pointer inside this section. */
+  findings: Map<string, FieldFinding[]>;
+  /** Guidance shown beside a field, keyed by the pointer inside this section. */
+  aside?: (pointer: string) => ReactNode;
+  /** Choices for string fields without an enum (e.g. the education route). */
+  choices?: (pointer: string) => Array<{ value: string; label: string }> | null;
+  /** Fields the server fills in (ids, signature dates) are shown, not edited. */
+  hidden: Set<string>;
+}
+
+const FormContext = createContext<FormContextValue | null>(null);
+
+export function fieldId(pointer: string): string {
+  return `veld${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
+/** Server-stamped keys: shown as text, never as inputs. */
+const STAMPED = new Set(['signedAt', 'acceptedAt', 'id']);
+const LONG_TEXT = /(^|\/)(text|motivation|whyChosen|notRelevantMotivation|workContext|knowledgeAreaReflections\/.+|competenceReflections\/.+|attitudeAnswers\/.+|answers\/.+)$/;
+
+const ENUM_LABELS: Record<string, Record<string, [string, string]>> = {
+  level: { hbo: ['hbo (NLQF 6)', 'hbo (NLQF 6)'], wo: ['wo (NLQF 7)', 'wo (NLQF 7)'], other: ['ander niveau', 'another level'] },
+  initiator: { client: ['de cliënt zelf', 'the client'], employer: ['de werkgever', 'the employer'], other: ['een ander (bijvoorbeeld UWV)', 'someone else (e.g. UWV)'] },
+};
+
+export function SchemaForm(props: Omit<FormContextValue, 'hidden'> & { node: SchemaNode; hidden?: string[] }) {
+  const { node, hidden, ...ctx } = props;
+  return (
+    <FormContext.Provider value={{ ...ctx, hidden: new Set(hidden ?? []) }}>
+      <ObjectFields node={deref(node)} pointer="" />
+    </FormContext.Provider>
+  );
+}
+
+function useForm(): FormContextValue {
+  const ctx = useContext(FormContext);
+  if (!ctx) throw new Error('field outside SchemaForm');
+  return ctx;
+}
+
+/** Splits a schema description into its Dutch or English half, and a label out of its first sentence. */
+export function useTexts(node: SchemaNode, name: string) {
+  const { pick } = useI18n();
+  const description = pick(node.description);
+  const title = node.title ? pick(node.title) : '';
+  if (title) return { label: title, hint: description };
+  if (!description) return { label: name, hint: '' };
+  const firstStop = description.search(/[.?!](\s|$)/);
+  if (firstStop > 0 && firstStop < 140 && firstStop < description.length - 2) {
+    return { label: description.slice(0, firstStop + 1).replace(/\.$/, ''), hint: description.slice(firstStop + 1).trim() };
+  }
+  return { label: description.replace(/\.$/, ''), hint: '' };
+}
+
+function Findings({ pointer }: { pointer: string }) {
+  const { findings } = useForm();
+  const list = findings.get(pointer) ?? [];
+  if (list.length === 0) return null;
+  return (
+    <>
+      {list.map((f) => (
+        <FormFieldErrorMessage key={f.code + f.text} className={f.severity === 'warning' ? 'rlp-finding rlp-finding--warning' : 'rlp-finding'}>
+          {f.text}
+        </FormFieldErrorMessage>
+      ))}
+    </>
+  );
+}
+
+function ObjectFields({ node, pointer }: { node: SchemaNode; pointer: string }) {
+  const { aside } = useForm();
+  const entries = Object.entries(node.properties ?? {});
+  return (
+    <>
+      {entries.map(([name, child]) => {
+        const p = `${pointer}/${name}`;
+        const side = aside?.(p);
+        const field = <Field key={p} name={name} node={deref(child)} pointer={p} />;
+        return side ? (
+          <div className="rlp-with-aside" key={p}>
+            <div>{field}</div>
+            <aside className="rlp-aside" aria-label={`${plainLabel(deref(child), name)}`}>
+              {side}
+            </aside>
+          </div>
+        ) : (
+          field
+        );
+      })}
+    </>
+  );
+}
+
+// A label without a hook (for aria-labels computed in a loop).
+function plainLabel(node: SchemaNode, name: string): string {
+  return node.title?.split('\n\n')[0] ?? name;
+}
+
+function Field({ name, node, pointer }: { name: string; node: SchemaNode; pointer: string }) {
+  const ctx = useForm();
+  const { t, date, lang } = useI18n();
+  const texts = useTexts(node, name);
+  const raw = getAt(ctx.value, pointer);
+  if (ctx.hidden.has(pointer) || ctx.hidden.has(name)) return null;
+  if (STAMPED.has(name)) {
+    if (name === 'id' || raw === undefined || raw === null) return null;
+    return (
+      <Paragraph className="rlp-stamp">
+        {t('signedOn')}: {date(String(raw))}
+      </Paragraph>
+    );
+  }
+  const set = (v: Json | undefined) => ctx.onChange(setAt(ctx.value, pointer, v) as JsonObject);
+  const id = fieldId(pointer);
+  const hintId = texts.hint ? `${id}-hint` : undefined;
+  const invalid = (ctx.findings.get(pointer) ?? []).some((f) => f.severity === 'blocking');
+
+  if (node.properties && (name === 'tasks' || pointer.endsWith('/tasks'))) return <TasksField node={node} pointer={pointer} />;
+  if (node.properties) {
+    return (
+      <Fieldset className="rlp-fieldset" id={id}>
+        <FieldsetLegend>{texts.label}</FieldsetLegend>
+        {texts.hint ? <Paragraph className="rlp-hint">{texts.hint}</Paragraph> : null}
+        <Findings pointer={pointer} />
+        <ObjectFields node={node} pointer={pointer} />
+      </Fieldset>
+    );
+  }
+  if (isType(node, 'array') && node.items) return <ArrayField node={node} pointer={pointer} label={texts.label} hint={texts.hint} />;
+
+  const choices = node.enum ? node.enum.map((v) => ({ value: v, label: enumLabel(name, v) })) : ctx.choices?.(pointer);
+  if (choices) {
+    return (
+      <FormField type="select" invalid={invalid}>
+        <FormLabel htmlFor={id}>{texts.label}</FormLabel>
+        {texts.hint ? <FormFieldDescription id={hintId}>{texts.hint}</FormFieldDescription> : null}
+        <Findings pointer={pointer} />
+        <Select id={id} value={typeof raw === 'string' ? raw : ''} disabled={ctx.readOnly} invalid={invalid} aria-describedby={hintId} onChange={(e) => set(e.target.value || undefined)}>
+          <SelectOption value="">{t('chooseOption')}</SelectOption>
+          {choices.map((c) => (
+            <SelectOption key={c.value} value={c.value}>
+              {c.label}
+            </SelectOption>
+          ))}
+        </Select>
+      </FormField>
+    );
+  }
+  if (isType(node, 'boolean')) {
+    return (
+      <FormField type="checkbox" invalid={invalid}>
+        <div className="rlp-checkbox">
+          <Checkbox id={id} checked={raw === true} disabled={ctx.readOnly} aria-describedby={hintId} onChange={(e) => set(e.target.checked)} />
+          <FormLabel htmlFor={id} type="checkbox">
+            {texts.label}
+          </FormLabel>
+        </div>
+        {texts.hint ? <FormFieldDescription id={hintId}>{texts.hint}</FormFieldDescription> : null}
+        <Findings pointer={pointer} />
+      </FormField>
+    );
+  }
+  if (name === 'documentId' || name === 'cvDocumentId') return <DocumentField pointer={pointer} label={texts.label} hint={texts.hint} />;
+  const numeric = isType(node, 'number') || isType(node, 'integer');
+  const isDate = node.format === 'date';
+  const long = !numeric && !isDate && LONG_TEXT.test(pointer);
+  const value = raw === undefined || raw === null ? '' : String(raw);
+  return (
+    <FormField type="text" invalid={invalid}>
+      <FormLabel htmlFor={id}>{texts.label}</FormLabel>
+      {texts.hint ? <FormFieldDescription id={hintId}>{texts.hint}</FormFieldDescription> : null}
+      <Findings pointer={pointer} />
+      {long ? (
+        <>
+          <Textarea id={id} value={value} readOnly={ctx.readOnly} invalid={invalid} aria-describedby={hintId} rows={8} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)} />
+          <p className="rlp-count" aria-hidden="true">
+            {wordCount(value)} {t('words')}
+          </p>
+        </>
+      ) : (
+        <Textbox
+          id={id}
+          type={isDate ? 'date' : numeric ? 'number' : 'text'}
+          inputMode={numeric ? 'decimal' : undefined}
+          min={numeric ? (node.minimum ?? 0) : undefined}
+          value={value}
+          readOnly={ctx.readOnly}
+          invalid={invalid}
+          aria-describedby={hintId}
+          className={isDate || numeric ? 'rlp-short' : undefined}
+          onChange={(e) => {
+            const v = e.target.value;
+            if (v === '') set(undefined);
+            else if (numeric) set(Number.isFinite(Number(v)) ? Number(v) : v);
+            else set(v);
+          }}
+        />
+      )}
+    </FormField>
+  );
+
+  function enumLabel(field: string, v: string): string {
+    const known = ENUM_LABELS[field]?.[v];
+    if (known) return known[lang === 'nl' ? 0 : 1];
+    return v;
+  }
+}
+
+function DocumentField({ pointer, label, hint }: { pointer: string; label: string; hint: string }) {
+  const ctx = useForm();
+  const { t } = useI18n();
+  const id = fieldId(pointer);
+  const raw = getAt(ctx.value, pointer);
+  const invalid = (ctx.findings.get(pointer) ?? []).some((f) => f.severity === 'blocking');
+  const verified = ctx.documents.filter((d) => d.status === 'verified');
+  return (
+    <FormField type="select" invalid={invalid}>
+      <FormLabel htmlFor={id}>{label}</FormLabel>
+      {hint ? <FormFieldDescription id={`${id}-hint`}>{hint}</FormFieldDescription> : null}
+      <Findings pointer={pointer} />
+      <Select id={id} value={typeof raw === 'string' ? raw : ''} disabled={ctx.readOnly} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => ctx.onChange(setAt(ctx.value, pointer, e.target.value || undefined) as JsonObject)}>
+        <SelectOption value="">{t('chooseDocument')}</SelectOption>
+        {verified.map((d) => (
+          <SelectOption key={d.id} value={d.id}>
+            {d.filename}
+          </SelectOption>
+        ))}
+      </Select>
+      {!ctx.readOnly ? (
+        <Paragraph className="rlp-hint">
+          <a href="/documenten" target="_blank" rel="noopener">
+            {t('uploadNew')}
+          </a>
+        </Paragraph>
+      ) : null}
+    </FormField>
+  );
+}
+
+function ArrayField({ node, pointer, label, hint }: { node: SchemaNode; pointer: string; label: string; hint: string }) {
+  const ctx = useForm();
+  const { t, pick } = useI18n();
+  const items = getAt(ctx.value, pointer);
+  const list = Array.isArray(items) ? items : [];
+  const item = deref(node.items!);
+  const kinds = item.properties?.['kind']?.enum;
+  const add = () => ctx.onChange(setAt(ctx.value, pointer, [...list, {}]) as JsonObject);
+  const remove = (i: number) => ctx.onChange(setAt(ctx.value, `${pointer}/${i}`, undefined) as JsonObject);
+  return (
+    <Fieldset className="rlp-fieldset" id={fieldId(pointer)}>
+      <FieldsetLegend>{label}</FieldsetLegend>
+      {hint ? <Paragraph className="rlp-hint">{hint}</Paragraph> : null}
+      <Findings pointer={pointer} />
+      {list.map((entry, i) => {
+        const p = `${pointer}/${i}`;
+        const kind = isObject(entry) && typeof entry['kind'] === 'string' ? entry['kind'] : undefined;
+        const variant = kinds ? variantOf(item, kind) : item;
+        const kindId = fieldId(`${p}/kind`);
+        return (
+          <div className="rlp-item" key={p} id={fieldId(p)}>
+            <p className="rlp-item__title">
+              {i + 1}. {variant?.title ? pick(variant.title) : ''}
+            </p>
+            <Findings pointer={p} />
+            {kinds ? (
+              <FormField type="select">
+                <FormLabel htmlFor={kindId}>{pick(item.properties?.['kind']?.description)?.split(':')[0]}</FormLabel>
+                <Select id={kindId} value={kind ?? ''} disabled={ctx.readOnly} onChange={(e) => ctx.onChange(setAt(ctx.value, p, { kind: e.target.value }) as JsonObject)}>
+                  <SelectOption value="">{t('chooseOption')}</SelectOption>
+                  {kinds.map((k) => (
+                    <SelectOption key={k} value={k}>
+                      {pick(variantOf(item, k)?.title) || k}
+                    </SelectOption>
+                  ))}
+                </Select>
+              </FormField>
+            ) : null}
+            {variant ? <ObjectFields node={{ ...variant, properties: Object.fromEntries(Object.entries(variant.properties ?? {}).filter(([k]) => k !== 'kind')) }} pointer={p} /> : null}
+            {!ctx.readOnly ? (
+              <Button appearance="subtle-button" onClick={() => remove(i)}>
+                {t('removeItem')}
+              </Button>
+            ) : null}
+          </div>
+        );
+      })}
+      {!ctx.readOnly ? (
+        <Button appearance="secondary-action-button" onClick={add}>
+          {t('addItem')}
+        </Button>
+      ) : null}
+    </Fieldset>
+  );
+}
+
+/** C.1: per task, described (with text) or not relevant (with a motivation), guidance beside it. */
+function TasksField({ node, pointer }: { node: SchemaNode; pointer: string }) {
+  const ctx = useForm();
+  const { t, pick } = useI18n();
+  const texts = useTexts(node, 'tasks');
+  return (
+    <Fieldset className="rlp-fieldset" id={fieldId(pointer)}>
+      <FieldsetLegend>{texts.label}</FieldsetLegend>
+      <Findings pointer={pointer} />
+      {Object.entries(node.properties ?? {}).map(([taskId, child]) => {
+        const p = `${pointer}/${taskId}`;
+        const entry = getAt(ctx.value, p);
+        const e = isObject(entry) ? entry : {};
+        const status = typeof e['status'] === 'string' ? e['status'] : e['notRelevantMotivation'] ? 'not_relevant' : 'described';
+        const set = (next: JsonObject) => ctx.onChange(setAt(ctx.value, p, next) as JsonObject);
+        const idBase = fieldId(p);
+        const side = ctx.aside?.(p);
+        const text = typeof e['text'] === 'string' ? e['text'] : '';
+        const motivation = typeof e['notRelevantMotivation'] === 'string' ? e['notRelevantMotivation'] : '';
+        const invalid = (ctx.findings.get(p) ?? []).some((f) => f.severity === 'blocking');
+        return (
+          <div className="rlp-with-aside rlp-task" key={p}>
+            <div>
+              <Fieldset id={idBase} invalid={invalid}>
+                <FieldsetLegend>{pick(deref(child).title)}</FieldsetLegend>
+                <Findings pointer={p} />
+                <div className="rlp-radios" role="radiogroup" aria-label={pick(deref(child).title)}>
+                  <span className="rlp-radio">
+                    <RadioButton id={`${idBase}-described`} name={`${idBase}-status`} checked={status !== 'not_relevant'} disabled={ctx.readOnly} onChange={() => set({ ...e, status: 'described' })} />
+                    <FormLabel htmlFor={`${idBase}-described`} type="radio">
+                      {t('described')}
+                    </FormLabel>
+                  </span>
+                  <span className="rlp-radio">
+                    <RadioButton id={`${idBase}-not-relevant`} name={`${idBase}-status`} checked={status === 'not_relevant'} disabled={ctx.readOnly} onChange={() => set({ ...e, status: 'not_relevant' })} />
+                    <FormLabel htmlFor={`${idBase}-not-relevant`} type="radio">
+                      {t('notRelevant')}
+                    </FormLabel>
+                  </span>
+                </div>
+                {status === 'not_relevant' ? (
+                  <FormField type="text">
+                    <FormLabel htmlFor={`${idBase}-motivation`}>{pick(schemaText('notRelevantMotivation'))}</FormLabel>
+                    <Textarea id={`${idBase}-motivation`} rows={4} value={motivation} readOnly={ctx.readOnly} onChange={(ev) => set(withText(e, 'notRelevantMotivation', ev.target.value))} />
+                  </FormField>
+                ) : (
+                  <FormField type="text">
+                    <FormLabel htmlFor={`${idBase}-text`}>{pick(schemaText('text'))}</FormLabel>
+                    <Textarea id={`${idBase}-text`} rows={10} value={text} readOnly={ctx.readOnly} onChange={(ev) => set(withText(e, 'text', ev.target.value))} />
+                    <p className="rlp-count" aria-hidden="true">
+                      {wordCount(text)} {t('words')}
+                    </p>
+                  </FormField>
+                )}
+              </Fieldset>
+            </div>
+            {side ? (
+              <aside className="rlp-aside" aria-label={`${t('guidance')}: ${pick(deref(child).title)}`}>
+                {side}
+              </aside>
+            ) : null}
+          </div>
+        );
+      })}
+    </Fieldset>
+  );
+}
+
+function withText(entry: JsonObject, key: string, text: string): JsonObject {
+  const next = { ...entry };
+  if (text === '') delete next[key];
+  else next[key] = text;
+  return next;
+}
+
+function schemaText(key: 'text' | 'notRelevantMotivation'): string | undefined {
+  return deref({ $ref: '#/definitions/taskEntry' }).properties?.[key]?.description;
+}

@@ -1,0 +1,175 @@
+/**
+ * The kandidaatportaal in a real browser (Debian Chromium via Playwright) against the real
+ * platform: the candidate API serving the built front end, embedded PostgreSQL and S3, cookie
+ * sessions with CSRF. Every page and state visited is checked with axe-core (WCAG 2.1 AA).
+ */
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { allowBrowserAccess } from '../libs/storage/src/bucket-cors';
+import { createS3Client } from '../libs/storage/src/s3-client.factory';
+import { startTestPlatform, type TestPlatform } from '@rlp/testing';
+import { completePortfolio } from '../libs/rulebook/src/testing/portfolio.factory';
+import { expectAccessible, fieldId, launchBrowser } from './support/browser';
+import { FILES } from './support/candidate-journey';
+
+jest.setTimeout(180_000);
+
+const TODAY = '2026-11-23';
+let p: TestPlatform;
+let browser: Browser;
+let base: string;
+const visited = new Set<string>();
+
+beforeAll(async () => {
+  p = await startTestPlatform({ now: new Date(`${TODAY}T09:00:00Z`) });
+  const s3 = createS3Client(p.config.storage, process.env['RLP_TEST_S3_ENDPOINT']!);
+  await allowBrowserAccess(s3, p.config.storage.bucket, ['*']);
+  s3.destroy();
+  await p.candidate.listen(0, '127.0.0.1');
+  base = `http://localhost:${((p.candidate.getHttpServer() as Server).address() as { port: number }).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await p?.close();
+});
+
+async function checked(page: Page, where: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, where);
+  visited.add(where);
+}
+
+async function register(page: Page, name: string): Promise<{ email: string; password: string }> {
+  const email = `web-${Math.random().toString(36).slice(2, 8)}@test.rlp.local`;
+  const password = 'een lange zin als wachtwoord';
+  await page.goto(`${base}/registreren`);
+  await checked(page, 'registreren');
+  await page.getByLabel('Volledige naam').fill(name);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Account aanmaken' }).click();
+  await page.getByRole('heading', { level: 1, name: /Mijn dossier/ }).waitFor().catch(async (err: Error) => {
+    await page.screenshot({ path: '/tmp/rlp-web-failure.png', fullPage: true });
+    throw new Error(`${err.message}\n(page text: ${(await page.locator('main').textContent())?.slice(0, 500)})`);
+  });
+  return { email, password };
+}
+
+async function startPortfolio(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Begin je portfolio' }).click();
+  await page.waitForURL(/\/portfolio\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop()!;
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await page.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
+}
+
+async function uploadViaUi(page: Page, files: Array<{ name: string; bytes: Buffer; mimeType: string }>): Promise<void> {
+  await page.goto(`${base}/documenten`);
+  await page.locator('#file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: f.mimeType, buffer: f.bytes })));
+  for (const f of files) await page.locator('.rlp-transfers li', { hasText: f.name }).and(page.locator('[data-phase="done"], [data-phase="refused"]')).waitFor({ timeout: 20_000 });
+}
+
+/** Fills a section's form from a value of the rulebook's factory, as a person would: field by field. */
+async function fillSection(page: Page, value: Record<string, unknown>, filenames: Record<string, string>, pointer = ''): Promise<void> {
+  for (const [key, v] of Object.entries(value)) {
+    const p2 = `${pointer}/${key}`;
+    if (key === 'signedAt' || key === 'acceptedAt' || key === 'id' || key === 'kind') continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        await page.locator(`#${fieldId(p2)} button`, { hasText: 'Toevoegen' }).last().click();
+        const item = v[i] as Record<string, unknown>;
+        await page.locator(`#${fieldId(`${p2}/${i}/kind`)}`).selectOption(String(item['kind']));
+        await fillSection(page, item, filenames, `${p2}/${i}`);
+      }
+    } else if (/^\/tasks\/\d+$/.test(p2) && v && typeof v === 'object') {
+      const task = v as Record<string, string>;
+      if (task['status'] === 'not_relevant') {
+        await page.locator(`#${fieldId(p2)}-not-relevant`).check();
+        await page.locator(`#${fieldId(p2)}-motivation`).fill(task['notRelevantMotivation'] ?? '');
+      } else await page.locator(`#${fieldId(p2)}-text`).fill(task['text'] ?? '');
+    } else if (v && typeof v === 'object') {
+      await fillSection(page, v as Record<string, unknown>, filenames, p2);
+    } else {
+      const field = page.locator(`#${fieldId(p2)}`);
+      if (typeof v === 'boolean') {
+        if (v) await field.check();
+      } else if (key === 'documentId' || key === 'cvDocumentId') await field.selectOption({ label: filenames[String(v)]! });
+      else if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(String(v));
+      else await field.fill(String(v));
+    }
+  }
+}
+
+describe('kandidaatportaal in Chromium', () => {
+  it('lets a new candidate go from registration to a submitted, complete portfolio using only the UI', async () => {
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await register(page, 'Anna de Vries');
+    await checked(page, 'home (no portfolio)');
+    const id = await startPortfolio(page);
+    await page.getByRole('heading', { name: 'Wat nog ontbreekt' }).waitFor();
+    await checked(page, 'portfolio overview (empty)');
+
+    const doc = completePortfolio(TODAY as never) as unknown as Record<string, Record<string, unknown>> & { cases: Array<Record<string, unknown>> };
+    const names: Record<string, string> = { 'doc-diploma': 'diploma.pdf', 'doc-cert-1': 'certificaat-1.pdf', 'doc-cert-2': 'certificaat-2.pdf', 'doc-cv': 'cv.pdf' };
+    await uploadViaUi(page, Object.entries(names).map(([k, name]) => ({ name, bytes: FILES.pdf(k), mimeType: 'application/pdf' })));
+    for (const name of Object.values(names)) await page.getByRole('rowheader', { name }).waitFor();
+    await checked(page, 'documenten');
+
+    const sections: Array<[string, Record<string, unknown>]> = [
+      ['opleiding', doc['education']!],
+      ['werkervaring', doc['workExperience']!],
+      ['cv-en-motivatie', doc['cvAndMotivation']!],
+      ['casus-1', doc.cases[0]!],
+      ['casus-2', doc.cases[1]!],
+      ['ontwikkelplan', doc['developmentPlan']!],
+    ];
+    for (const [slug, value] of sections) {
+      await page.goto(`${base}/portfolio/${id}/${slug}`);
+      await page.locator('form.rlp-form').waitFor();
+      await checked(page, `section ${slug} (empty)`);
+      await fillSection(page, value, names);
+      await waitSaved(page);
+    }
+    await page.goto(`${base}/portfolio/${id}/verklaringen`);
+    await page.locator('#veld-gedragscode-accept').waitFor();
+    for (const key of ['gedragscode', 'klachtenreglement', 'truthful']) await page.locator(`#veld-${key}-accept`).check();
+    await waitSaved(page);
+    await checked(page, 'section verklaringen (accepted)');
+
+    await page.goto(`${base}/portfolio/${id}`);
+    await page.getByText('Er ontbreekt niets meer').waitFor({ timeout: 15_000 });
+    await checked(page, 'portfolio overview (complete)');
+
+    await page.goto(`${base}/portfolio/${id}/indienen`);
+    const submit = page.getByRole('button', { name: 'Portfolio definitief indienen' });
+    await submit.waitFor();
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button.utrecht-button--primary-action')?.disabled);
+    await checked(page, 'indienen (ready)');
+    // A double click submits once (Idempotency-Key per reviewed revision).
+    await submit.dblclick();
+    const hash = await page.getByTestId('snapshot-hash').textContent();
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    await checked(page, 'indienen (confirmation)');
+
+    // The server agrees: one submission, with that hash, and the portfolio is frozen.
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'rlp_session')!;
+    const frozen = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/submission`).set('Cookie', `rlp_session=${session.value}`).expect(200);
+    expect(frozen.body.contentHash).toBe(hash);
+    expect(frozen.body.contentHashValid).toBe(true);
+    const count = await p.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM submissions WHERE portfolio_id = $1`, [id]);
+    expect(count[0]!.n).toBe(1);
+
+    await page.goto(`${base}/dossier/${id}`);
+    await page.getByTestId('dossier-status').waitFor();
+    expect(await page.getByTestId('dossier-status').textContent()).toBe('Ingediend, wacht op assessoren');
+    await checked(page, 'dossier (submitted)');
+    await context.close();
+  });
+});
