@@ -1,6 +1,6 @@
 // Compiles apps/, libs/ and scripts/ to dist/ with SWC (decorator metadata included, @rlp/*
 // aliases rewritten to relative paths), then builds the web front ends (apps/*-web) with Vite into
-// dist/web/<name>, which the apps serve (ADR 0011). Type-checking is `npm run lint` (tsc --noEmit).
+// dist/web/<name>, which the apps serve (ADR 0013). Type-checking is `npm run lint` (tsc --noEmit).
 import { transformFile } from '@swc/core';
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';

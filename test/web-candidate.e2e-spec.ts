@@ -78,7 +78,7 @@ async function uploadViaUi(page: Page, files: Array<{ name: string; bytes: Buffe
 async function fillSection(page: Page, value: Record<string, unknown>, filenames: Record<string, string>, pointer = ''): Promise<void> {
   for (const [key, v] of Object.entries(value)) {
     const p2 = `${pointer}/${key}`;
-    if (key === 'signedAt' || key === 'acceptedAt' || key === 'id' || key === 'kind') continue;
+    if (v === undefined || key === 'signedAt' || key === 'acceptedAt' || key === 'id' || key === 'kind') continue;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         await page.locator(`#${fieldId(p2)} button`, { hasText: 'Toevoegen' }).last().click();

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // The candidate portal (kandidaatportaal). `npm run build` writes it to dist/web/candidate, which
-// the candidate API serves at / (ADR 0011); `npm run dev:web` serves it with a proxy to that API.
+// the candidate API serves at / (ADR 0013); `npm run dev:web` serves it with a proxy to that API.
 const api = process.env['RLP_API_URL'] ?? 'http://localhost:3000';
 const apiPaths = ['/auth', '/portfolios', '/documents', '/guidance', '/regulations', '/rulebooks', '/register', '/me', '/health'];
 

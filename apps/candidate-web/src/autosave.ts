@@ -3,7 +3,7 @@ import { ApiError, OfflineError, problemOf, raw } from './api/client';
 import { applyMergePatch, conflicts, deepEqual, mergePatch, resolve, type FieldConflict, type JsonObject } from './json';
 
 /**
- * Autosave that never loses a word (ADR 0011):
+ * Autosave that never loses a word (ADR 0013):
  *  - every change is written at once to a local draft (localStorage), so a reload, a crash or a
  *    lost connection keeps it;
  *  - after a pause in typing the smallest JSON Merge Patch goes to the server with If-Match;

@@ -32,7 +32,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    // A bearer token (API clients) wins; otherwise the browser's session cookie (ADR 0011).
+    // A bearer token (API clients) wins; otherwise the browser's session cookie (ADR 0013).
     const bearer = bearerToken(req);
     const cookieToken = bearer || req.headers.authorization ? null : sessionCookieToken(req);
     const token = bearer ?? cookieToken;

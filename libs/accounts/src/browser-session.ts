@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 
 /**
- * Browser sessions (ADR 0011): the same opaque session token as the bearer token of API clients,
+ * Browser sessions (ADR 0013): the same opaque session token as the bearer token of API clients,
  * carried in an HttpOnly, SameSite=Strict cookie that scripts cannot read. Every state-changing
  * request authenticated by the cookie must also carry the CSRF token in `X-CSRF-Token`; the CSRF
  * token is derived from the session token (so it needs no storage and dies with the session) and

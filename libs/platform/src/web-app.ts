@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 /**
  * Serves a built web front end (apps/<name>-web, built by `npm run build` into dist/web/<name>)
  * from the app itself: same origin as the API, so no CORS and the session cookie just works
- * (ADR 0011). Only GET/HEAD of the front end's own paths return its index.html; everything else
+ * (ADR 0013). Only GET/HEAD of the front end's own paths return its index.html; everything else
  * reaches the API untouched. The front end's paths are Dutch words that no API route uses.
  */
 export interface WebAppOptions {

@@ -4,7 +4,7 @@ import type { paths } from './candidate-api';
 /**
  * The typed client of the candidate API, generated from its own OpenAPI document
  * (`npm run api:client`). Same origin: the session is the HttpOnly cookie; every state-changing
- * request carries the CSRF token from the readable `rlp_csrf` cookie (ADR 0011).
+ * request carries the CSRF token from the readable `rlp_csrf` cookie (ADR 0013).
  */
 export function csrfToken(): string | null {
   const match = /(?:^|;\s*)rlp_csrf=([^;]+)/.exec(document.cookie);
