@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import type { LoginResult, PublicAccount } from './accounts.service';
 import { ROLES, type Role } from './user.entity';
 
 export class LoginDto {
@@ -94,4 +95,54 @@ export class DeclareRelationDto {
   @IsString()
   @MaxLength(1000)
   description?: string;
+}
+
+// ---------------------------------------------------------------- answers (OpenAPI only)
+
+@ApiSchema({ name: 'Account', description: 'An account as its owner and the office see it (never the password)' })
+export class AccountSchema implements PublicAccount {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'kandidaat@demo.rlp.local' })
+  email!: string;
+
+  @ApiProperty({ example: 'Kim Kandidaat' })
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Employer or own practice' })
+  organisation!: string | null;
+
+  @ApiProperty({ description: 'false: deactivated by the office; cannot log in' })
+  active!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+@ApiSchema({ name: 'LoginResult', description: 'A bearer token for API clients' })
+export class LoginResultSchema implements LoginResult {
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <token>`' })
+  token!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The session ends then at the latest (and earlier when idle)' })
+  expiresAt!: string;
+
+  @ApiProperty({ type: () => AccountSchema })
+  account!: PublicAccount;
+}
+
+@ApiSchema({ name: 'BrowserSession', description: 'A browser login: the token is in the HttpOnly session cookie, not in the answer' })
+export class BrowserSessionSchema implements Omit<LoginResult, 'token'> {
+  @ApiProperty({ format: 'date-time', description: 'The session ends then at the latest (and earlier when idle)' })
+  expiresAt!: string;
+
+  @ApiProperty({ type: () => AccountSchema })
+  account!: PublicAccount;
+
+  @ApiProperty({ description: 'Send as `X-CSRF-Token` on every state-changing request' })
+  csrfToken!: string;
 }

@@ -1,13 +1,35 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../../accounts/src/access.decorators';
 import { StorageService } from '../../storage/src/storage.service';
 import { bilingual } from './bilingual';
 import { DomainError } from './domain-error';
+import { ApiErrors } from './openapi';
 import { APP_NAME } from './platform.tokens';
 
 type Check = 'up' | 'down';
+
+@ApiSchema({ name: 'HealthChecks' })
+class HealthChecksSchema {
+  @ApiProperty({ enum: ['up', 'down'] })
+  database!: Check;
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  storage!: Check;
+}
+
+@ApiSchema({ name: 'Health' })
+class HealthSchema {
+  @ApiProperty({ enum: ['ok'] })
+  status!: 'ok';
+
+  @ApiProperty({ example: 'candidate-api' })
+  app!: string;
+
+  @ApiProperty({ type: () => HealthChecksSchema })
+  checks!: HealthChecksSchema;
+}
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -30,6 +52,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Checks the database and the document storage; 200 when both answer, 503 otherwise' })
+  @ApiOkResponse({ type: HealthSchema })
+  @ApiErrors({ 503: ['UNHEALTHY'] })
   async health(): Promise<{ status: 'ok'; app: string; checks: Record<string, Check> }> {
     const [database, storage] = await Promise.all([
       withTimeout(this.dataSource.query('SELECT 1'), 3000).then(() => 'up' as const, () => 'down' as const),

@@ -12,3 +12,4 @@ export * from './uuid.pipe';
 export * from './http-logger';
 export * from './http-files';
 export * from './request-body.interceptor';
+export * from './openapi';
