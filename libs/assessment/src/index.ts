@@ -14,3 +14,4 @@ export * from './calendar/ics';
 export * from './assessment.dto';
 export * from './register.controller';
 export * from './decision-documents.service';
+export * from './assessment.responses';

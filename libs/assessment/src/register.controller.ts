@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../accounts/src/access.decorators';
 import { amsterdamDate, Clock } from '../../platform/src/clock';
+import { ApiErrors, ERRORS } from '../../platform/src/openapi';
 import { RegisterQueryDto } from './assessment.dto';
+import { RegisterLookupSchema } from './assessment.responses';
 import { DecisionService } from './decision.service';
 
 /** The public register of certified professionals: no login, and nothing beyond name, number and validity. */
@@ -17,6 +19,8 @@ export class RegisterController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Look up certified Register Loopbaanprofessionals (name, certificate number, valid until)' })
+  @ApiOkResponse({ type: RegisterLookupSchema })
+  @ApiErrors(ERRORS.database, ERRORS.query)
   lookup(@Query() query: RegisterQueryDto) {
     return this.decisions.register({ q: query.q, limit: query.limit ?? 20, offset: query.offset ?? 0 }, amsterdamDate(this.clock.now()));
   }

@@ -5,3 +5,4 @@ export * from './text-diff';
 export * from './regulations-admin.service';
 export * from './regulations.module';
 export * from './regulations-read.controller';
+export * from './regulations.responses';
