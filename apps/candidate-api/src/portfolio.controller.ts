@@ -1,12 +1,54 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
-import { bilingual, Clock, DomainError, sendPdf, UuidPipe } from '@rlp/platform';
+import { ApiErrors, ApiFileResponse, bilingual, Clock, DomainError, ERRORS, responseHeader, sendPdf, UuidPipe } from '@rlp/platform';
 import { DocumentsService } from '@rlp/documents';
-import { documentIdsOf, PdfHost, PortfolioService, SubmissionPdfService, SubmissionService, submissionView, type JsonObject, type PortfolioView, type SectionView } from '@rlp/portfolio';
+import {
+  CompletenessReportSchema,
+  documentIdsOf,
+  FREE_FORM_OBJECT,
+  PdfHost,
+  PortfolioDocumentSchema,
+  PortfolioSchema,
+  PortfolioService,
+  RulebookMovePreviewSchema,
+  SECTION_KEYS,
+  SectionRevisionSchema,
+  SectionRevisionSummarySchema,
+  SectionSchema,
+  SubmissionPdfService,
+  SubmissionService,
+  SubmissionWithDocumentSchema,
+  submissionView,
+  SubmitResultSchema,
+  type JsonObject,
+  type PortfolioView,
+  type SectionView,
+} from '@rlp/portfolio';
 import { DataSource } from 'typeorm';
 import { DocumentQueryDto, LangQueryDto, RulebookMoveDto, SubmitDto } from './candidate.dto';
+
+/** Who may call these routes, and what every one of them checks first. */
+const CANDIDATE = [ERRORS.signedIn, ERRORS.role] as const;
+const OWN_PORTFOLIO = [...CANDIDATE, ERRORS.uuid, { 404: ['PORTFOLIO_NOT_FOUND'] }] as const;
+const SECTION = { 404: ['SECTION_NOT_FOUND'] } as const;
+const ETAG = { ETag: responseHeader("the section's version, for If-Match", { example: '"education.3"', always: true }) };
+const SECTION_PARAM = { name: 'section', enum: SECTION_KEYS };
+const SECTION_WRITE_ERRORS = [
+  ...OWN_PORTFOLIO,
+  ERRORS.csrf,
+  SECTION,
+  {
+    400: ['MALFORMED_JSON', 'FORBIDDEN_FIELD', 'INVALID_SECTION', 'UNKNOWN_DOCUMENT', 'SERVER_MANAGED_FIELD', 'REGULATION_VERSION_REQUIRED', 'REGULATION_VERSION_NOT_CURRENT', 'INVALID_TEXT'],
+    409: ['PORTFOLIO_NOT_EDITABLE'],
+    412: ['STALE_SECTION'],
+    413: ['PAYLOAD_TOO_LARGE'],
+    428: ['IF_MATCH_REQUIRED'],
+    503: ['NO_CURRENT_REGULATION'],
+  },
+] as const;
+const SECTION_BODY = { ...FREE_FORM_OBJECT, description: "The section's content: free-form JSON whose shape the rulebook's document schema defines (docs/portfolio-document.schema.json)" };
 
 @ApiTags('portfolio')
 @ApiBearerAuth()
@@ -25,24 +67,33 @@ export class PortfolioController {
 
   @Post()
   @ApiOperation({ summary: 'Start a portfolio (one at a time)' })
+  @ApiCreatedResponse({ type: PortfolioSchema })
+  @ApiErrors(...CANDIDATE, ERRORS.csrf, ERRORS.noBody, { 409: ['PORTFOLIO_EXISTS'] })
   create(@CurrentPrincipal() me: Principal, @RequestId() requestId?: string): Promise<PortfolioView> {
     return this.portfolios.create(me.userId, requestId);
   }
 
   @Get()
   @ApiOperation({ summary: 'My portfolios, newest first, with their status' })
+  @ApiOkResponse({ type: [PortfolioSchema] })
+  @ApiErrors(...CANDIDATE)
   list(@CurrentPrincipal() me: Principal): Promise<PortfolioView[]> {
     return this.portfolios.list(me.userId);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Status, revision and the version/ETag of every section' })
+  @ApiOkResponse({ type: PortfolioSchema })
+  @ApiErrors(...OWN_PORTFOLIO)
   get(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string): Promise<PortfolioView> {
     return this.portfolios.get(me.userId, id);
   }
 
   @Get(':id/sections/:section')
   @ApiOperation({ summary: 'One section (education, workExperience, cvAndMotivation, case-1, case-2, developmentPlan, declarations) with its ETag' })
+  @ApiParam(SECTION_PARAM)
+  @ApiOkResponse({ type: SectionSchema, headers: ETAG })
+  @ApiErrors(...OWN_PORTFOLIO, SECTION)
   async section(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('section') section: string, @Res({ passthrough: true }) res: Response): Promise<SectionView> {
     const view = await this.portfolios.getSection(me.userId, id, section);
     res.setHeader('ETag', view.etag);
@@ -52,6 +103,10 @@ export class PortfolioController {
   @Put(':id/sections/:section')
   @ApiOperation({ summary: 'Replace a section; needs If-Match with its current ETag (412 when stale, 428 when missing)' })
   @ApiHeader({ name: 'If-Match', required: true })
+  @ApiParam(SECTION_PARAM)
+  @ApiBody({ schema: SECTION_BODY })
+  @ApiOkResponse({ type: SectionSchema, headers: ETAG, description: 'Saved (a write that changes nothing keeps the version)' })
+  @ApiErrors(...SECTION_WRITE_ERRORS)
   replace(
     @CurrentPrincipal() me: Principal,
     @Param('id', UuidPipe) id: string,
@@ -68,6 +123,10 @@ export class PortfolioController {
   @ApiOperation({ summary: 'Change part of a section (JSON Merge Patch, RFC 7396; null removes); needs If-Match' })
   @ApiConsumes('application/merge-patch+json', 'application/json')
   @ApiHeader({ name: 'If-Match', required: true })
+  @ApiParam(SECTION_PARAM)
+  @ApiBody({ schema: { ...SECTION_BODY, description: 'A JSON Merge Patch (RFC 7396) of the section: objects merge, null removes, anything else replaces' } })
+  @ApiOkResponse({ type: SectionSchema, headers: ETAG, description: 'Saved (a write that changes nothing keeps the version)' })
+  @ApiErrors(...SECTION_WRITE_ERRORS)
   patch(
     @CurrentPrincipal() me: Principal,
     @Param('id', UuidPipe) id: string,
@@ -88,18 +147,31 @@ export class PortfolioController {
 
   @Get(':id/sections/:section/revisions')
   @ApiOperation({ summary: 'Every saved version of a section, newest first' })
+  @ApiParam(SECTION_PARAM)
+  @ApiOkResponse({ type: [SectionRevisionSummarySchema] })
+  @ApiErrors(...OWN_PORTFOLIO, SECTION)
   revisions(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('section') section: string) {
     return this.portfolios.revisions(me.userId, id, section);
   }
 
   @Get(':id/sections/:section/revisions/:version')
   @ApiOperation({ summary: 'One saved version of a section' })
+  @ApiParam(SECTION_PARAM)
+  @ApiParam({ name: 'version', type: 'integer' })
+  @ApiOkResponse({ type: SectionRevisionSchema })
+  @ApiErrors(...OWN_PORTFOLIO, SECTION, { 400: ['INVALID_VERSION'], 404: ['REVISION_NOT_FOUND'] })
   revision(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('section') section: string, @Param('version', new ParseIntPipe({ exceptionFactory: () => badVersion() })) version: number) {
     return this.portfolios.revision(me.userId, id, section, version);
   }
 
   @Get(':id/document')
   @ApiOperation({ summary: 'The portfolio as one rulebook document (check it offline with `npm run check`)' })
+  @ApiOkResponse({
+    type: PortfolioDocumentSchema,
+    description: 'For a submitted portfolio, the frozen document',
+    headers: { 'Content-Disposition': responseHeader('with ?download=true only: an attachment', { example: 'attachment; filename="portfolio-<id>.json"' }) },
+  })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.query)
   async document(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Query() query: DocumentQueryDto, @Res({ passthrough: true }) res: Response) {
     const doc = await this.portfolios.document(me.userId, id);
     if (query.download === 'true') res.setHeader('Content-Disposition', `attachment; filename="portfolio-${id}.json"`);
@@ -108,12 +180,16 @@ export class PortfolioController {
 
   @Get(':id/completeness')
   @ApiOperation({ summary: "The rulebook's live report: findings (with their section) and progress per part" })
+  @ApiOkResponse({ type: CompletenessReportSchema })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.query, { 503: ['NO_CURRENT_REGULATION'] })
   completeness(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Query() query: LangQueryDto) {
     return this.portfolios.completeness(me.userId, id, query.lang);
   }
 
   @Get(':id/rulebook-move')
   @ApiOperation({ summary: 'What moving this draft to another rulebook version would change in its completeness report (changes nothing)' })
+  @ApiOkResponse({ type: RulebookMovePreviewSchema })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.query, { 404: ['RULEBOOK_NOT_FOUND'], 409: ['PORTFOLIO_NOT_EDITABLE', 'RULEBOOK_ALREADY_CURRENT'], 503: ['NO_CURRENT_REGULATION'] })
   previewMove(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Query() query: RulebookMoveDto) {
     return this.portfolios.previewRulebookMove(me.userId, id, query.to);
   }
@@ -121,12 +197,16 @@ export class PortfolioController {
   @Post(':id/rulebook-move')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move this draft to another rulebook version (explicitly; see the preview first)' })
+  @ApiOkResponse({ type: PortfolioSchema })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.csrf, ERRORS.jsonBody, { 404: ['RULEBOOK_NOT_FOUND'], 409: ['PORTFOLIO_NOT_EDITABLE', 'RULEBOOK_ALREADY_CURRENT'] })
   move(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Body() body: RulebookMoveDto, @RequestId() requestId?: string) {
     return this.portfolios.moveRulebook(me.userId, id, body.to, requestId);
   }
 
   @Get(':id/preview.pdf')
   @ApiOperation({ summary: 'The portfolio as PDF; a draft is marked CONCEPT, a submitted one shows the frozen snapshot' })
+  @ApiFileResponse({ contentType: 'application/pdf', description: 'The PDF', disposition: 'inline', filename: 'portfolio-concept-<id>.pdf' })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, { 503: ['NO_CURRENT_REGULATION'] })
   async preview(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     const portfolio = await this.portfolios.own(me.userId, id);
     if (portfolio.status !== 'draft') return this.sendSubmissionPdf(me, id, res);
@@ -156,7 +236,19 @@ export class PortfolioController {
   @Post(':id/submit')
   @HttpCode(201)
   @ApiOperation({ summary: 'Submit: freezes an immutable snapshot. Needs an Idempotency-Key; the body names the reviewed revision' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8 to 200 visible ASCII characters; a retry with the same key and body returns the first answer' })
+  @ApiCreatedResponse({
+    type: SubmitResultSchema,
+    headers: { 'Idempotent-Replayed': responseHeader('true when this answer is the stored one of an earlier request with the same key', { example: 'true' }) },
+  })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.csrf, ERRORS.jsonBody, {
+    400: ['INVALID_IDEMPOTENCY_KEY'],
+    409: ['PORTFOLIO_ALREADY_SUBMITTED', 'IDEMPOTENCY_IN_PROGRESS'],
+    412: ['PORTFOLIO_CHANGED'],
+    422: ['PORTFOLIO_INCOMPLETE', 'IDEMPOTENCY_KEY_REUSED'],
+    428: ['IDEMPOTENCY_KEY_REQUIRED'],
+    503: ['NO_CURRENT_REGULATION'],
+  })
   async submit(
     @CurrentPrincipal() me: Principal,
     @Param('id', UuidPipe) id: string,
@@ -173,6 +265,8 @@ export class PortfolioController {
 
   @Get(':id/submission')
   @ApiOperation({ summary: 'The frozen submission: versions, document checksums, content hash (re-verified on every read) and the document' })
+  @ApiOkResponse({ type: SubmissionWithDocumentSchema })
+  @ApiErrors(...OWN_PORTFOLIO, { 404: ['NOT_SUBMITTED'] })
   async submission(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string) {
     const entity = await this.submissions.entity(me.userId, id);
     return { ...submissionView(entity), document: entity.document };
@@ -180,6 +274,8 @@ export class PortfolioController {
 
   @Get(':id/submission.pdf')
   @ApiOperation({ summary: 'The frozen submission as PDF' })
+  @ApiFileResponse({ contentType: 'application/pdf', description: 'The PDF', disposition: 'inline', filename: 'portfolio-ingediend-<id>.pdf' })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, { 404: ['NOT_SUBMITTED'] })
   async submissionPdf(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     return this.sendSubmissionPdf(me, id, res);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Ip, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService, LoginRateLimiter, Public, PublicAccount, RegisterCandidateDto, RequestId } from '@rlp/accounts';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountSchema, AccountsService, LoginRateLimiter, Public, PublicAccount, RegisterCandidateDto, RequestId } from '@rlp/accounts';
+import { ApiErrors, ERRORS } from '@rlp/platform';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,6 +14,8 @@ export class RegistrationController {
   @Post('register')
   @Public()
   @ApiOperation({ summary: 'A career professional registers as a candidate' })
+  @ApiCreatedResponse({ type: AccountSchema, description: 'Registered; log in next' })
+  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 400: ['PASSWORD_TOO_SHORT'], 409: ['ACCOUNT_EXISTS'], 429: ['LOGIN_RATE_LIMITED'] })
   register(@Body() body: RegisterCandidateDto, @Ip() ip: string, @RequestId() requestId?: string): Promise<PublicAccount> {
     this.limiter.hit([`register-ip:${ip}`]);
     return this.accounts.createAccount({ ...body, role: 'candidate' }, null, requestId);

@@ -1,10 +1,18 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@rlp/accounts';
-import { UuidPipe } from '@rlp/platform';
-import { PortfolioSectionEntity, PortfolioService, SubmissionEntity } from '@rlp/portfolio';
-import { ACCEPTED_REGULATIONS, type AcceptedRegulation, type DiffLine, regulationChanges, RegulationsService } from '@rlp/regulations';
+import { ApiErrors, ERRORS, UuidPipe } from '@rlp/platform';
+import { PORTFOLIO_STATUSES, PortfolioSectionEntity, PortfolioService, SubmissionEntity, type PortfolioStatus } from '@rlp/portfolio';
+import {
+  ACCEPTED_REGULATIONS,
+  type AcceptedRegulation,
+  type DiffLine,
+  DiffLineSchema,
+  RegulationChangeSchema,
+  regulationChanges,
+  RegulationsService,
+} from '@rlp/regulations';
 
 export interface AcceptedRegulationState {
   type: AcceptedRegulation;
@@ -18,6 +26,51 @@ export interface AcceptedRegulationState {
   changeSummary?: string | null;
   changes?: Array<{ version: number; title: string; effectiveFrom: string | null; changeSummary: string | null }>;
   diff?: DiffLine[];
+}
+
+@ApiSchema({ name: 'AcceptedRegulationState', description: 'A regulation the candidate accepts in part E: the accepted and the current version' })
+class AcceptedRegulationStateSchema implements AcceptedRegulationState {
+  @ApiProperty({ enum: ACCEPTED_REGULATIONS })
+  type!: AcceptedRegulation;
+
+  @ApiProperty()
+  accepted!: boolean;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Accepted in the declarations (or, once submitted, submitted with)' })
+  acceptedVersion!: number | null;
+
+  @ApiProperty({ type: 'integer' })
+  currentVersion!: number;
+
+  @ApiProperty({ description: 'Accepted, but a newer version has become current: accept again before submitting' })
+  stale!: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: "When stale: the current version's summary of changes" })
+  changeSummary?: string | null;
+
+  @ApiPropertyOptional({ type: () => [RegulationChangeSchema], description: 'When stale: every later version, with its summary' })
+  changes?: AcceptedRegulationState['changes'];
+
+  @ApiPropertyOptional({ type: () => [DiffLineSchema], description: 'When stale: the line diff from the accepted to the current version' })
+  diff?: DiffLine[];
+}
+
+@ApiSchema({ name: 'PortfolioRegulations' })
+class PortfolioRegulationsSchema {
+  @ApiProperty({ format: 'uuid' })
+  portfolioId!: string;
+
+  @ApiProperty({ enum: PORTFOLIO_STATUSES })
+  status!: PortfolioStatus;
+
+  @ApiProperty({ description: 'Submitted: the versions are those submitted with, whatever is current now' })
+  submitted!: boolean;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { reglement: 1, gedragscode: 2, klachtenreglement: 1 } })
+  regulationVersions!: Record<string, number>;
+
+  @ApiProperty({ type: () => [AcceptedRegulationStateSchema] })
+  regulations!: AcceptedRegulationState[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -37,6 +90,8 @@ export class RegulationDiffController {
 
   @Get(':id/regulations')
   @ApiOperation({ summary: 'Per accepted regulation: the accepted and the current version, and when a newer one applies, what changed' })
+  @ApiOkResponse({ type: PortfolioRegulationsSchema })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.uuid, { 404: ['PORTFOLIO_NOT_FOUND'], 503: ['NO_CURRENT_REGULATION'] })
   async regulationsOf(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string) {
     const portfolio = await this.portfolios.own(me.userId, id);
     const today = this.portfolios.today();

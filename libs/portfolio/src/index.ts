@@ -11,3 +11,4 @@ export * from './pdf.host';
 export * from './platform-setting.entity';
 export * from './rulebook-catalog.service';
 export * from './submission-pdf.service';
+export * from './portfolio.responses';
