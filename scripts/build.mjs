@@ -62,6 +62,6 @@ console.log(`build: ${count} files to dist/ in ${Date.now() - started} ms`);
 const { build } = await import('vite');
 for (const name of webApps) {
   const webStarted = Date.now();
-  await build({ configFile: join(root, 'apps', name, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(root, 'apps', name, 'vite.config.mts'), logLevel: 'warn' });
   console.log(`build: ${name} to dist/web in ${Date.now() - webStarted} ms`);
 }

@@ -172,4 +172,137 @@ describe('kandidaatportaal in Chromium', () => {
     await checked(page, 'dossier (submitted)');
     await context.close();
   });
+
+  it('keeps every word: a reload in the middle of typing, an offline spell, and a conflict between two tabs resolved by choice', async () => {
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await register(page, 'Bram Jansen');
+    const id = await startPortfolio(page);
+    const url = `${base}/portfolio/${id}/ontwikkelplan`;
+    const answer1 = page.locator(`#${fieldId('/answers/1')}`);
+
+    // Reload while the words are typed but not yet saved: the local draft brings them back and sends them.
+    await page.goto(url);
+    await answer1.waitFor();
+    await answer1.pressSequentially('Eerste gedachte', { delay: 5 });
+    await page.reload();
+    await answer1.waitFor();
+    expect(await answer1.inputValue()).toBe('Eerste gedachte');
+    await waitSaved(page);
+    await checked(page, 'section ontwikkelplan (restored after reload)');
+
+    // Offline: typing goes on, the state says so, nothing is lost; back online it is sent.
+    await context.setOffline(true);
+    await answer1.fill('Eerste gedachte, offline verder getypt');
+    await page.locator('[data-save-state="offline"]').waitFor({ timeout: 15_000 });
+    await page.getByText('Je bent offline').waitFor();
+    await checked(page, 'section ontwikkelplan (offline)');
+    await context.setOffline(false);
+    await waitSaved(page);
+    const saved = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan`).set('Cookie', await cookieHeader(context));
+    expect(saved.body.content.answers['1']).toBe('Eerste gedachte, offline verder getypt');
+
+    // Two tabs change the same answer: the second save meets 412 and shows both versions.
+    const other = await context.newPage();
+    await other.goto(url);
+    const otherAnswer = other.locator(`#${fieldId('/answers/1')}`);
+    await otherAnswer.waitFor();
+    await otherAnswer.fill('Versie uit tab twee');
+    await waitSaved(other);
+    await answer1.fill('Versie uit tab een');
+    await page.getByRole('heading', { name: 'Dit onderdeel is intussen ergens anders gewijzigd' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-version="mine"]').first().textContent()).toBe('Versie uit tab een');
+    expect(await page.locator('[data-version="theirs"]').first().textContent()).toBe('Versie uit tab twee');
+    await checked(page, 'section ontwikkelplan (conflict)');
+    // Nothing was overwritten while the choice is open.
+    const during = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan`).set('Cookie', await cookieHeader(context));
+    expect(during.body.content.answers['1']).toBe('Versie uit tab twee');
+    await page.getByRole('button', { name: 'Mijn versie houden' }).click();
+    await waitSaved(page);
+    const after = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan`).set('Cookie', await cookieHeader(context));
+    expect(after.body.content.answers['1']).toBe('Versie uit tab een');
+    // Every version is kept in the history, also the one that was not chosen.
+    const history = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan/revisions`).set('Cookie', await cookieHeader(context));
+    const versions = await Promise.all(
+      (history.body as Array<{ version: number }>).map(async (r) => (await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan/revisions/${r.version}`).set('Cookie', await cookieHeader(context))).body),
+    );
+    expect(JSON.stringify(versions)).toContain('Versie uit tab twee');
+    await context.close();
+  });
+
+  it('shows upload progress, says in Dutch why a file is refused, switches to English, and logs out', async () => {
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await register(page, 'Chris Bakker');
+    await page.goto(`${base}/documenten`);
+    // A slow line (1 MB/s up), so the progress bar has something to show.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    const big = Buffer.concat([FILES.pdf('groot'), Buffer.alloc(3 * 1024 * 1024, 32)]);
+    await page.locator('#file-input').setInputFiles([
+      { name: 'groot.pdf', mimeType: 'application/pdf', buffer: big },
+      { name: 'nep.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>geen pdf</html>') },
+    ]);
+    // The bar moves while the bytes go to storage, not only at the end.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('progress')).some((el) => el.value > 0 && el.value < 100), undefined, { timeout: 15_000 });
+    await page.locator('[data-phase="done"]', { hasText: 'groot.pdf' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-phase="done"] progress').getAttribute('value')).toBe('100');
+    await page.locator('[data-phase="done"]', { hasText: 'groot.pdf' }).waitFor();
+    expect(await page.locator('[data-phase="refused"]', { hasText: 'nep.pdf' }).textContent()).toContain('Dit is geen PDF-, JPEG- of PNG-bestand');
+    await checked(page, 'documenten (uploaded and refused)');
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await checked(page, 'documents (English)');
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/inloggen$/);
+    expect((await context.cookies()).find((c) => c.name === 'rlp_session')).toBeUndefined();
+    await page.goto(`${base}/documenten`);
+    await page.waitForURL(/\/inloggen\?terug=/);
+    await checked(page, 'inloggen (after logout)');
+    await context.close();
+  });
 });
+
+describe('browser sessions (cookie + CSRF)', () => {
+  it('sets an HttpOnly SameSite=Strict session cookie, refuses state changes without the CSRF token, and ends with logout', async () => {
+    const c = await p.account('candidate');
+    const app = () => request(p.candidate.getHttpServer());
+    const login = await app().post('/auth/session').send({ email: c.email, password: c.password }).expect(200);
+    expect(login.body.token).toBeUndefined();
+    const setCookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
+    const session = setCookie.find((h) => h.startsWith('rlp_session='))!;
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    expect(setCookie.find((h) => h.startsWith('rlp_csrf='))).not.toMatch(/HttpOnly/);
+    const cookie = setCookie.map((h) => h.split(';')[0]).join('; ');
+    await app().get('/auth/me').set('Cookie', cookie).expect(200);
+    const before = await app().get('/portfolios').set('Cookie', cookie).expect(200);
+    const refused = await app().post('/portfolios').set('Cookie', cookie).expect(403);
+    expect(refused.body.code).toBe('CSRF_TOKEN_INVALID');
+    const wrong = await app().post('/portfolios').set('Cookie', cookie).set('X-CSRF-Token', 'x'.repeat(43)).expect(403);
+    expect(wrong.body.code).toBe('CSRF_TOKEN_INVALID');
+    expect((await app().get('/portfolios').set('Cookie', cookie).expect(200)).body).toEqual(before.body);
+    await app().post('/portfolios').set('Cookie', cookie).set('X-CSRF-Token', login.body.csrfToken).expect(201);
+    const out = await app().post('/auth/logout').set('Cookie', cookie).set('X-CSRF-Token', login.body.csrfToken).expect(204);
+    expect(([] as string[]).concat(out.headers['set-cookie'] ?? []).some((h) => h.startsWith('rlp_session=;') && /Max-Age=0/.test(h))).toBe(true);
+    await app().get('/auth/me').set('Cookie', cookie).expect(401);
+  });
+
+  it('serves the portal only on its own paths, with a strict CSP; API paths stay the API', async () => {
+    const page = await request(p.candidate.getHttpServer()).get('/portfolio/abc').set('Accept', 'text/html').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    expect(page.headers['content-security-policy']).toMatch(/connect-src 'self' http:\/\/127\.0\.0\.1:\d+/);
+    const api = await request(p.candidate.getHttpServer()).get('/portfolios').set('Accept', 'text/html').expect(401);
+    expect(api.body.code).toBe('UNAUTHENTICATED');
+    await request(p.candidate.getHttpServer()).get('/nergens').expect(404);
+  });
+});
+
+async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}

@@ -5,7 +5,7 @@ import { api, ApiError, must } from '../api/client';
 import { useI18n } from '../i18n';
 import { usePortfolio } from '../queries';
 import { ErrorBox, Loading } from '../ui/status';
-import { statusLabel } from './HomePage';
+import { nextStep, statusLabel } from './HomePage';
 import type { SubmissionReceipt } from './SubmitPage';
 
 interface Slot {
@@ -89,6 +89,11 @@ export default function DossierPage() {
           </>
         ) : null}
       </dl>
+      {nextStep(p.status, lang) ? (
+        <Alert type="info">
+          <Paragraph>{nextStep(p.status, lang)}</Paragraph>
+        </Alert>
+      ) : null}
       {p.status !== 'draft' ? (
         <Paragraph>
           <a href={`/portfolios/${id}/submission.pdf`} target="_blank" rel="noopener">

@@ -33,6 +33,10 @@ const NEXT: Record<string, [string, string]> = {
   decided: ['Het besluit is genomen. Lees het besluit en download je brief.', 'The decision has been taken. Read it and download your letter.'],
 };
 
+export function nextStep(status: string, lang: Lang): string | undefined {
+  return NEXT[status]?.[lang === 'nl' ? 0 : 1];
+}
+
 export function HomePage() {
   const { t, lang } = useI18n();
   const { account } = useSession();
