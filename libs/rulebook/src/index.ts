@@ -31,5 +31,17 @@ export { currentRulebook, getRulebook, rulebooks } from './versions/rulebook.reg
 export * from './rulebook/rulebook.types';
 export { RULE_CODES, type RuleCode } from './rules/rule-codes.const';
 export { runCheck, USAGE, type CheckExitCode, type CheckErrorKind, type CheckResult, type RunCheckDefaults } from './cli/run-check';
-export { addDays, addYears, countsUntil, daysBetween, isIsoDate, subtractYears, type IsoDate } from './dates/calendar-date.util';
+export {
+  addDays,
+  addYears,
+  countsUntil,
+  daysBetween,
+  earliestWithinYears,
+  isIsoDate,
+  isWithinYears,
+  latestWithYearsPassed,
+  subtractYears,
+  yearsHavePassed,
+  type IsoDate,
+} from './dates/calendar-date.util';
 export { isLang, LANGS, type Lang, type LocalizedText } from './text/localized-text.util';

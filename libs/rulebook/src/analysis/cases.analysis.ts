@@ -1,4 +1,4 @@
-import { countsUntil, isIsoDate, subtractYears, type IsoDate } from '../dates/calendar-date.util';
+import { countsUntil, earliestWithinYears, isIsoDate, isWithinYears, type IsoDate } from '../dates/calendar-date.util';
 import type { Casus, PortfolioDocument, TaskEntry, TaskStatus } from '../document/portfolio-document.types';
 import type { CoverageRules, Rulebook } from '../rulebook/rulebook.types';
 import { isFilledIn } from '../text/filled-in.util';
@@ -63,7 +63,7 @@ function claimed(reflections: Readonly<Record<string, string>> | undefined): Set
 }
 
 function recency(casus: Casus, years: number, referenceDate: IsoDate): CaseRecency {
-  const earliestEnd = subtractYears(referenceDate, years);
+  const earliestEnd = earliestWithinYears(referenceDate, years);
   const end = casus.period?.end;
   if (end === null) return { status: 'ongoing', end: null, countsUntil: null, earliestEnd };
   if (!isIsoDate(end)) return { status: 'missing_end', end: null, countsUntil: null, earliestEnd };
@@ -74,7 +74,7 @@ function recency(casus: Casus, years: number, referenceDate: IsoDate): CaseRecen
       ? 'end_before_start'
       : end > referenceDate
         ? 'end_after_reference_date'
-        : end < earliestEnd
+        : !isWithinYears(end, years, referenceDate)
           ? 'too_old'
           : 'counts';
   return { status, end, countsUntil: until, earliestEnd };

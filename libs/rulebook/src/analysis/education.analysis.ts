@@ -1,4 +1,4 @@
-import { countsUntil, isIsoDate, subtractYears, type IsoDate } from '../dates/calendar-date.util';
+import { countsUntil, isIsoDate, isWithinYears, type IsoDate } from '../dates/calendar-date.util';
 import type { EducationEvidence, PortfolioDocument } from '../document/portfolio-document.types';
 import type { EvidenceCondition, EvidenceRequirement, RouteDefinition, Rulebook } from '../rulebook/rulebook.types';
 import { isFilledIn, isNonBlank } from '../text/filled-in.util';
@@ -97,7 +97,7 @@ function meets(condition: EvidenceCondition, evidence: EducationEvidence, studyL
       return typeof value === 'number' && value >= condition.min;
     }
     case 'notOlderThanYears':
-      return isIsoDate(evidence.date) && evidence.date <= referenceDate && evidence.date >= subtractYears(referenceDate, condition.years);
+      return isIsoDate(evidence.date) && isWithinYears(evidence.date, condition.years, referenceDate);
     case 'statesStudyLoad':
       return studyLoadHours !== null;
   }

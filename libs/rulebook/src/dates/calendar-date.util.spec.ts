@@ -1,5 +1,17 @@
 import fc from 'fast-check';
-import { addDays, addYears, countsUntil, daysBetween, isIsoDate, isLeapYear, subtractYears } from './calendar-date.util';
+import {
+  addDays,
+  addYears,
+  countsUntil,
+  daysBetween,
+  earliestWithinYears,
+  isIsoDate,
+  isLeapYear,
+  isWithinYears,
+  latestWithYearsPassed,
+  subtractYears,
+  yearsHavePassed,
+} from './calendar-date.util';
 
 beforeEach(() => expect.hasAssertions());
 
@@ -82,23 +94,85 @@ describe('day arithmetic', () => {
   });
 });
 
-describe('countsUntil', () => {
+describe('ages, counted forward from the date', () => {
+  // Days around every 29 February from 2000 to 2040, and a spread of ordinary days.
+  const leapDays = Array.from({ length: 11 }, (_, i) => `${2000 + 4 * i}-02-29`);
+  const nearLeapDay = fc.tuple(fc.constantFrom(...leapDays), fc.integer({ min: -3, max: 3 })).map(([day, offset]) => addDays(day, offset));
+  const anyDay = fc.oneof(nearLeapDay, fc.integer({ min: 0, max: 40 * 366 }).map((n) => addDays('2000-01-01', n)));
+  const years = fc.integer({ min: 1, max: 4 });
+
   it.each([
     ['2024-12-20', 2, '2026-12-20'],
-    ['2024-02-29', 2, '2026-02-28'], // on 2026-03-01 the limit is 2024-03-01 > 2024-02-29
-    ['2022-02-28', 2, '2024-02-29'], // on 2024-02-29 the limit is 2022-02-28 (leap day rule), so one extra day
+    ['2024-02-29', 2, '2026-02-28'], // the end-of-month rule
+    ['2024-02-29', 4, '2028-02-29'],
+    ['2022-02-28', 2, '2024-02-28'], // not 2024-02-29: on the leap day it is two years and one day old
+    ['2026-02-28', 2, '2028-02-28'],
     ['2023-03-01', 2, '2025-03-01'],
-  ])('countsUntil(%s, %d) = %s', (date, years, expected) => {
-    expect(countsUntil(date, years)).toBe(expected);
+  ])('countsUntil(%s, %d) = %s', (date, n, expected) => {
+    expect(countsUntil(date, n)).toBe(expected);
   });
 
-  it('is exactly the last reference date on which date ≥ reference − years', () => {
-    const day = fc.integer({ min: 0, max: 40 * 366 }).map((n) => addDays('2000-01-01', n));
+  it.each([
+    // [date, years, reference date, at most that old, that many years passed]
+    ['2026-02-28', 2, '2028-02-28', true, true], // exactly two years
+    ['2026-02-28', 2, '2028-02-29', false, true], // two years and one day
+    ['2026-03-01', 2, '2028-02-29', true, false],
+    ['2024-02-29', 2, '2026-02-28', true, true], // exactly two years (end-of-month rule)
+    ['2024-02-29', 2, '2026-03-01', false, true],
+    ['2024-02-29', 2, '2026-02-27', true, false],
+    ['2024-02-29', 4, '2028-02-29', true, true],
+    ['2024-02-29', 4, '2028-02-28', true, false],
+    ['2024-02-29', 4, '2028-03-01', false, true],
+    ['2024-02-28', 2, '2026-02-28', true, true],
+    ['2026-03-01', 2, '2026-02-28', false, false], // after the reference date: not "at most two years old"
+  ])('%s, %d years, on %s: within %p, passed %p', (date, n, reference, within, passed) => {
+    expect(isWithinYears(date, n, reference)).toBe(within);
+    expect(yearsHavePassed(date, n, reference)).toBe(passed);
+  });
+
+  it.each([
+    // [reference date, years, earliest date within, latest date with the years passed]
+    ['2028-02-29', 2, '2026-03-01', '2026-02-28'],
+    ['2024-02-29', 2, '2022-03-01', '2022-02-28'],
+    ['2028-02-29', 4, '2024-02-29', '2024-02-29'],
+    ['2026-02-28', 2, '2024-02-28', '2024-02-29'],
+    ['2026-03-01', 2, '2024-03-01', '2024-03-01'],
+    ['2026-12-01', 2, '2024-12-01', '2024-12-01'],
+  ])('on %s with %d years: earliest within %s, latest passed %s', (reference, n, earliest, latest) => {
+    expect(earliestWithinYears(reference, n)).toBe(earliest);
+    expect(latestWithYearsPassed(reference, n)).toBe(latest);
+  });
+
+  it('a date counts exactly on the reference dates from itself through countsUntil', () => {
     fc.assert(
-      fc.property(day, fc.integer({ min: -10, max: 800 }), fc.integer({ min: 1, max: 4 }), (date, after, years) => {
-        const reference = addDays(addYears(date, years), after - 400);
-        const counts = date >= subtractYears(reference, years);
-        expect(counts).toBe(reference <= countsUntil(date, years));
+      fc.property(anyDay, fc.integer({ min: -5, max: 5 }), years, (date, offset, n) => {
+        const until = countsUntil(date, n);
+        const reference = addDays(until, offset);
+        expect(isWithinYears(date, n, reference)).toBe(reference >= date && reference <= until);
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+  });
+
+  it('is exactly N years old on one reference date only, and a later date never stops counting earlier', () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: 1, max: 10 }), years, (date, later, n) => {
+        const exactly = (reference: string) => isWithinYears(date, n, reference) && yearsHavePassed(date, n, reference);
+        const until = countsUntil(date, n);
+        expect([-1, 0, 1].map((d) => exactly(addDays(until, d)))).toEqual([false, true, false]);
+        expect(countsUntil(addDays(date, later), n) >= until).toBe(true);
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+  });
+
+  it('the bounds are exact: earliestWithinYears and latestWithYearsPassed agree with the predicates', () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -800, max: 5 }), years, (reference, offset, n) => {
+        const date = addDays(subtractYears(reference, n), offset + 400);
+        if (date > reference) return expect(isWithinYears(date, n, reference)).toBe(false);
+        expect(isWithinYears(date, n, reference)).toBe(date >= earliestWithinYears(reference, n));
+        expect(yearsHavePassed(date, n, reference)).toBe(date <= latestWithYearsPassed(reference, n));
       }),
       { seed: 42, numRuns: 1000 },
     );

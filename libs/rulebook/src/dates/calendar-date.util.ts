@@ -3,8 +3,14 @@
  * No clock and no time zone: a date is a day, not an instant, so nothing here depends on where or
  * when the code runs. Valid dates compare correctly as strings.
  *
- * Leap day convention: adding or subtracting whole years from 29 February lands on 28 February
- * when the target year has no 29 February (2024-02-29 minus 2 years = 2022-02-28).
+ * Leap day convention (the usual end-of-month rule): adding or subtracting whole years from
+ * 29 February lands on 28 February when the target year has no 29 February
+ * (2024-02-29 plus 2 years = 2026-02-28).
+ *
+ * Ages are counted forward from the thing's own date, never backward from the reference date:
+ * "at most N years old on R" means date + N years ≥ R, and "N years since D on R" means
+ * D + N years ≤ R. Counting backward (R − N years) maps both 28 and 29 February of a leap year
+ * to the same day, so a document would be "exactly two years old" on two consecutive days.
  */
 export type IsoDate = string;
 
@@ -57,7 +63,10 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return format({ year: target, month, day: Math.min(day, daysInMonth(target, month)) });
 }
 
-/** Whole years earlier; 29 February becomes 28 February in a common year. */
+/**
+ * Whole years earlier; 29 February becomes 28 February in a common year. Not an age rule by itself:
+ * use `isWithinYears`, `yearsHavePassed` and their bounds, which count forward from the date.
+ */
 export function subtractYears(date: IsoDate, years: number): IsoDate {
   return addYears(date, -years);
 }
@@ -94,16 +103,47 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /**
- * A dated thing (a report, a finished case) "counts" on reference date R while
- * date ≥ R − years (and date ≤ R). This returns the last R on which it still counts.
- * Usually date + years; one day later when date + years is 28 February of a leap year
- * (because R = 29 February maps back to 28 February as well).
+ * True when `date` is at most `years` old on `referenceDate` ("maximaal twee jaar oud", "in de
+ * afgelopen twee jaar"): not after the reference date, and date + years not before it.
+ * 2026-02-28 is two years old on 2028-02-28 and counts; on 2028-02-29 it no longer does.
+ */
+export function isWithinYears(date: IsoDate, years: number, referenceDate: IsoDate): boolean {
+  return date <= referenceDate && addYears(date, years) >= referenceDate;
+}
+
+/**
+ * True when at least `years` have passed from `since` to `referenceDate` ("tenminste twee jaar
+ * actief"): since + years is not after the reference date. From 2024-02-29 two years have passed
+ * on 2026-02-28.
+ */
+export function yearsHavePassed(since: IsoDate, years: number, referenceDate: IsoDate): boolean {
+  return addYears(since, years) <= referenceDate;
+}
+
+/**
+ * The last reference date on which a dated thing (a report, a finished case) still counts under
+ * `isWithinYears`: its date + years. 2024-02-29 counts until 2026-02-28, 2022-02-28 until 2024-02-28.
  */
 export function countsUntil(date: IsoDate, years: number): IsoDate {
-  let last = addYears(date, years);
-  for (;;) {
-    const next = addDays(last, 1);
-    if (subtractYears(next, years) > date) return last;
-    last = next;
-  }
+  return addYears(date, years);
+}
+
+/**
+ * The earliest date that is still at most `years` old on `referenceDate`: reference − years,
+ * or the day after when that falls short going forward (on 2028-02-29 a document of 2026-02-28
+ * is too old, so the earliest is 2026-03-01).
+ */
+export function earliestWithinYears(referenceDate: IsoDate, years: number): IsoDate {
+  const candidate = subtractYears(referenceDate, years);
+  return addYears(candidate, years) >= referenceDate ? candidate : addDays(candidate, 1);
+}
+
+/**
+ * The latest `since` from which `years` have passed on `referenceDate`: reference − years, or the
+ * day after when that also reaches it going forward (on 2026-02-28: 2024-02-29).
+ */
+export function latestWithYearsPassed(referenceDate: IsoDate, years: number): IsoDate {
+  const candidate = subtractYears(referenceDate, years);
+  const next = addDays(candidate, 1);
+  return addYears(next, years) <= referenceDate ? next : candidate;
 }

@@ -102,7 +102,7 @@ export interface AtLeastCondition extends ConditionBase {
   readonly min: number;
 }
 
-/** The document's date is on or before the reference date and at most `years` old. */
+/** The document's date is on or before the reference date and at most `years` old (date + years ≥ reference date). */
 export interface NotOlderThanCondition extends ConditionBase {
   readonly test: 'notOlderThanYears';
   readonly years: number;
@@ -130,10 +130,10 @@ export interface WorkExperienceRules {
     readonly deliverable: LocalizedText;
     /** What counts as professional experience (and what does not). */
     readonly conditions: readonly LocalizedText[];
-    /** Active in the field for at least this many years before the reference date (null: no such rule). */
+    /** Active in the field for at least this many years: activeSince + years ≤ reference date (null: no such rule). */
     readonly minYearsActive: number | null;
     readonly minHours: number;
-    /** The hours must lie within this many years before the reference date (null: any time). */
+    /** The hours must lie within this many years: counted from a date + years ≥ reference date (null: any time). */
     readonly hoursWithinYears: number | null;
   };
   readonly active: {
@@ -158,7 +158,7 @@ export interface CaseRules {
   readonly intro: readonly LocalizedText[];
   /** Exactly this many cases. */
   readonly count: number;
-  /** A case counts while its end date is at most this many years before the reference date. */
+  /** A case counts while its end date + this many years is not before the reference date. */
   readonly recencyYears: number;
   /** The bullet points of C.1 (complete trajectories, all tasks, not relevant, diversity, recency). */
   readonly processIntro: readonly LocalizedText[];

@@ -33,7 +33,8 @@ function message(c: CaseAnalysis, years: number, lang: Lang): string {
 
 /**
  * C.CASE_RECENT — each trajectory was carried out within the last two years: it has ended, on or
- * before the reference date, and its end date is at least the reference date minus two years.
+ * before the reference date, and its end date + two years is not before the reference date
+ * (counted forward from the end date, so an end on 2026-02-28 counts until 2028-02-28).
  * A warning when a counting case stops counting within the warning horizon.
  */
 export const caseRecentRule: Rule = {

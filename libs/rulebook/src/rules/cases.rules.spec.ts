@@ -84,13 +84,15 @@ describe('C.CASE_RECENT', () => {
     if (status === 'too_old') expect(findings[0]?.details).toMatchObject({ earliestEnd: twoYearsAgo, end: addDays(twoYearsAgo, -1) });
   });
 
-  it('leap day: on 2024-02-29 a case that ended 2022-02-28 still counts', () => {
+  it('leap day: a case that ended 2022-02-28 counts until 2024-02-28, not on 2024-02-29 (every leap-day boundary: age-rules.spec.ts)', () => {
     const document = modify(completePortfolio('2024-02-29'), (d) => {
       const first = d.cases?.[0];
       if (first) first.period = { start: '2021-10-01', end: '2022-02-28' };
     });
-    expect(blocking(run(document, { referenceDate: '2024-02-29' }), 'C.CASE_RECENT')).toEqual([]);
-    expect(blocking(run(document, { referenceDate: '2024-03-01' }), 'C.CASE_RECENT')).toHaveLength(1);
+    expect(blocking(run(document, { referenceDate: '2024-02-28' }), 'C.CASE_RECENT')).toEqual([]);
+    expect(blocking(run(document, { referenceDate: '2024-02-29' }), 'C.CASE_RECENT').map((f) => f.details)).toEqual([
+      { caseIndex: 0, status: 'too_old', end: '2022-02-28', earliestEnd: '2022-03-01' },
+    ]);
   });
 
   it('warns, without blocking, when a case stops counting within the horizon', () => {

@@ -1,5 +1,5 @@
 import type { EvidenceAssessment, RequirementAssessment } from '../analysis/education.analysis';
-import { daysBetween, subtractYears } from '../dates/calendar-date.util';
+import { daysBetween, earliestWithinYears } from '../dates/calendar-date.util';
 import type { Rule, RuleContext, RuleOutput } from '../engine/rule.types';
 import type { FindingDetails } from '../engine/report.types';
 import { formatDate, formatNumber, joinLocalized, localized, localize } from '../text/localized-text.util';
@@ -56,7 +56,7 @@ function reportNoQualifyingDocument(route: string, assessment: RequirementAssess
   for (const condition of best.failedConditions) {
     if (condition.test === 'notOlderThanYears') {
       details['date'] = best.evidence.date ?? null;
-      details['earliestDate'] = subtractYears(context.referenceDate, condition.years);
+      details['earliestDate'] = earliestWithinYears(context.referenceDate, condition.years);
     }
   }
   out.blocking(

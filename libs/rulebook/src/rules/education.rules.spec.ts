@@ -184,9 +184,9 @@ describe.each([
     expect(blocking(result, code).length === 0).toBe(counts);
   });
 
-  it('leap day: on 2024-02-29 a report of 2022-02-28 still counts (2024-02-29 − 2 years = 2022-02-28)', () => {
-    expect(blocking(check([report('2022-02-28')], '2024-02-29'), code)).toEqual([]);
-    expect(blocking(check([report('2022-02-27')], '2024-02-29'), code)).toHaveLength(1);
+  it('leap day: on 2024-02-29 a report of 2022-02-28 is two years and one day old (every leap-day boundary: age-rules.spec.ts)', () => {
+    expect(blocking(check([report('2022-02-28')], '2024-02-29'), code)).toHaveLength(1);
+    expect(blocking(check([report('2022-03-01')], '2024-02-29'), code)).toEqual([]);
   });
 
   it('blocks without a report', () => {

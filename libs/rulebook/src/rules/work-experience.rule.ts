@@ -1,4 +1,4 @@
-import { isIsoDate, subtractYears } from '../dates/calendar-date.util';
+import { earliestWithinYears, isIsoDate, latestWithYearsPassed, yearsHavePassed } from '../dates/calendar-date.util';
 import type { Rule } from '../engine/rule.types';
 import { formatDate, formatNumber, localized, localize } from '../text/localized-text.util';
 import { signatureMessage, signatureProblem } from './signature.util';
@@ -7,8 +7,9 @@ const BASE = ['workExperience', 'experienceDeclaration'] as const;
 
 /**
  * B1.EXPERIENCE — the experience declaration is completely filled in and signed: active in the
- * field for at least `minYearsActive` years before the reference date, at least `minHours` hours
- * (within the last `hoursWithinYears` years when the rulebook says so), with the confirmation of
+ * field for at least `minYearsActive` years (activeSince + years not after the reference date), at
+ * least `minHours` hours (within the last `hoursWithinYears` years when the rulebook says so:
+ * counted from a date + years not before the reference date), with the confirmation of
  * what counts as professional experience.
  */
 export const workExperienceRule: Rule = {
@@ -30,14 +31,14 @@ export const workExperienceRule: Rule = {
 
     if (rules.minYearsActive !== null) {
       const years = rules.minYearsActive;
-      const latestStart = subtractYears(referenceDate, years);
+      const latestStart = latestWithYearsPassed(referenceDate, years);
       const since = declaration.activeSince;
       if (!isIsoDate(since)) {
         block('B1.EXPERIENCE', [...BASE, 'activeSince'], localized('Vul in sinds wanneer je actief bent in het vakgebied.', 'Fill in since when you have been active in the field.'), {
           activeSince: null,
           latestAllowed: latestStart,
         });
-      } else if (since > latestStart) {
+      } else if (!yearsHavePassed(since, years, referenceDate)) {
         block(
           'B1.EXPERIENCE',
           [...BASE, 'activeSince'],
@@ -72,7 +73,7 @@ export const workExperienceRule: Rule = {
 
     if (rules.hoursWithinYears !== null) {
       const years = rules.hoursWithinYears;
-      const earliest = subtractYears(referenceDate, years);
+      const earliest = earliestWithinYears(referenceDate, years);
       const countedFrom = declaration.hoursSince ?? declaration.activeSince;
       if (!isIsoDate(countedFrom)) {
         block('B1.EXPERIENCE', [...BASE, 'hoursSince'], localized('Vul in vanaf welke datum je de uren hebt geteld.', 'Fill in from which date you counted the hours.'), {
@@ -80,6 +81,7 @@ export const workExperienceRule: Rule = {
           earliestAllowed: earliest,
         });
       } else if (countedFrom < earliest) {
+        // the same as countedFrom + years < reference date (earliestWithinYears counts forward)
         block(
           'B1.EXPERIENCE',
           [...BASE, declaration.hoursSince === undefined ? 'activeSince' : 'hoursSince'],
