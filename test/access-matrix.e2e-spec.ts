@@ -368,7 +368,7 @@ describe('access policy: every route of both apps × seven actors (e2e)', () => 
     // embedded s3rver does not implement SigV4 checks, so it is not proven here (docs/reliability.md).
     const mine = await api(p).get(`/documents/${f.documentId}/download`).set(A.auth!).expect(200);
     const url = new URL(mine.body.url as string);
-    expect(url.pathname).toBe(`/${p.config.storage.bucket}/documents/${A.id}/${f.documentId}`);
+    expect(url.pathname).toMatch(new RegExp(`^/${p.config.storage.bucket}/verified/${A.id}/${f.documentId}/[0-9a-f-]{36}$`));
     expect(url.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(900);

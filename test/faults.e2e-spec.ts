@@ -307,6 +307,7 @@ describe('faults: the S3 endpoint stopped and restarted (e2e)', () => {
     await confirm(kept.id).expect(200);
     const removed = await upload('removed');
     await confirm(removed.id).expect(200);
+    const removedKey = (await p.db.query<{ storage_key: string }>(`SELECT storage_key FROM documents WHERE id = $1`, [removed.id]))[0]!.storage_key;
     const pending = await upload('pending');
     const rowsBefore = await documents();
     const events = await auditCount(p);
@@ -354,7 +355,7 @@ describe('faults: the S3 endpoint stopped and restarted (e2e)', () => {
     const zip = await exportZip().expect(200);
     expect((zip.body as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
 
-    expect(await objectStored(`documents/${c.id}/${removed.id}`)).toBe(true);
+    expect(await objectStored(removedKey)).toBe(true);
     expect(await p.db.query(`SELECT 1 FROM documents WHERE id = $1`, [removed.id])).toEqual([]);
   });
 
@@ -366,13 +367,13 @@ describe('faults: the S3 endpoint stopped and restarted (e2e)', () => {
     const id = req.body.document.id as string;
     const events = await auditCount(p);
 
-    // S3 stops the moment the confirm, after its HEAD, starts reading the object (s3rver runs in
+    // S3 stops the moment the confirm, after its HEAD, starts reading the upload (s3rver runs in
     // this process: its requests are visible on Node's HTTP diagnostics channel).
     const seen: string[] = [];
     let stopping: Promise<void> | undefined;
     const onRequest = (message: unknown) => {
       const { request: incoming } = message as { request: { method?: string; url?: string } };
-      if (!incoming.url?.includes(`/${bucket}/documents/${c.id}/${id}`)) return;
+      if (!incoming.url?.includes(`/${bucket}/incoming/${c.id}/${id}`)) return;
       seen.push(incoming.method ?? '?');
       if (incoming.method === 'GET') stopping ??= s3.stop();
     };

@@ -4,9 +4,11 @@ import { UserEntity } from '../../accounts/src/user.entity';
 export type DocumentStatus = 'pending' | 'verified' | 'rejected';
 
 /**
- * An uploaded file. The bytes live in object storage under a key the server chose
- * (`documents/<ownerId>/<id>`); the client's filename is display metadata only.
- * `pending` until the server has verified the object; `rejected` objects are already deleted.
+ * An uploaded file. The bytes live in object storage under a key the server chose; the client's
+ * filename is display metadata only. `storage_key` names where they are now: the upload key
+ * (`incoming/<ownerId>/<id>`) while `pending`, the verified copy (`verified/<ownerId>/<id>/<copy>`,
+ * a key no client ever gets a write URL for) once `verified` (ADR 0005). Rows verified before that
+ * kept their single key `documents/<ownerId>/<id>`. `rejected` objects are already deleted.
  */
 @Entity({ name: 'documents' })
 @Index('ix_documents_owner', ['ownerId'])

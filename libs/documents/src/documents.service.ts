@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { AuditService } from '../../audit/src/audit.service';
@@ -58,9 +59,37 @@ export function documentView(d: DocumentEntity): DocumentView {
 
 const notFound = () => new DomainError('not_found', 'DOCUMENT_NOT_FOUND', bilingual('Document niet gevonden', 'Document not found'));
 
+/** Where the client uploads: the one key a presigned PUT URL is ever made for. */
+export const incomingKey = (ownerId: string, id: string) => `incoming/${ownerId}/${id}`;
+/**
+ * Where the verified bytes are kept: a key no client ever gets a write URL for. One per confirm
+ * attempt, so two confirms running at once never write the same object.
+ */
+export const verifiedKey = (ownerId: string, id: string, copyId: string) => `verified/${ownerId}/${id}/${copyId}`;
+
+/** How long confirming, or checking a stored object before it is served, may take. */
+const STREAM_TIMEOUT_MS = 120_000;
+/** Enough first bytes to recognise every allowed type. */
+const HEAD_BYTES = 16;
+
+type Verdict = { code: string; details: Record<string, unknown> };
+/** The verified bytes, kept under `key`. */
+type Kept = { key: string; contentType: string; sizeBytes: number; sha256: string };
+
+/** What streaming an object once tells: its size, its SHA-256 and its first bytes. */
+interface Measured {
+  sizeBytes: number;
+  sha256: string;
+  head: Buffer;
+}
+
+const notReceived = () => new DomainError('conflict', 'UPLOAD_NOT_RECEIVED', bilingual('Het bestand is nog niet geüpload', 'The file has not been uploaded yet'));
+const unavailable = () => new DomainError('unavailable', 'STORAGE_UNAVAILABLE', bilingual('De documentopslag is niet bereikbaar', 'Document storage is unreachable'));
+
 /**
  * Uploads straight to storage with presigned URLs, then verification of the stored object by the
- * server (ADR 0005): existence, size, type by first bytes, SHA-256. Failing objects are deleted.
+ * server (ADR 0005): existence, size, type by first bytes, SHA-256. Failing objects are deleted;
+ * passing ones are copied to a key no client can write, and only that copy is ever served.
  */
 @Injectable()
 export class DocumentsService {
@@ -106,8 +135,9 @@ export class DocumentsService {
     // An upload URL for a storage that is down would only fail in the browser: refuse it here.
     await this.storage.ping();
     const id = randomUUID();
-    const storageKey = `documents/${ownerId}/${id}`;
-    const url = await this.storage.presignUpload(storageKey, request.contentType, this.limits.uploadUrlTtlSeconds);
+    // The upload goes to an incoming key; confirm keeps a verified copy elsewhere (ADR 0005).
+    const storageKey = incomingKey(ownerId, id);
+    const url = await this.storage.presignUpload(storageKey, { contentType: request.contentType, sizeBytes: request.sizeBytes, expiresInSeconds: this.limits.uploadUrlTtlSeconds });
     const now = this.clock.now();
     await this.dataSource.manager.insert(DocumentEntity, {
       id,
@@ -132,65 +162,128 @@ export class DocumentsService {
     };
   }
 
-  /** Verifies the uploaded object. Idempotent: confirming a verified document returns it. */
+  /**
+   * Verifies the uploaded object and keeps exactly the verified bytes (ADR 0005): the object at the
+   * incoming key is streamed once (size, first bytes, SHA-256), copied by the endpoint to a
+   * verified key no client has a URL for, and the copy is streamed again and must have the same
+   * size and SHA-256. Only then does the row point at the copy; the upload is deleted. A re-PUT to
+   * the upload URL afterwards changes nothing anyone is served. Idempotent: confirming a verified
+   * document returns it.
+   */
   async confirm(ownerId: string, id: string, requestId?: string): Promise<DocumentView> {
     const doc = await this.find(ownerId, id);
     if (doc.status === 'verified') return documentView(doc);
     if (doc.status === 'rejected') throw this.rejection(doc.rejectionCode ?? 'UPLOAD_REJECTED', {});
-    const info = await this.storage.head(doc.storageKey);
-    if (info === null) {
-      throw new DomainError('conflict', 'UPLOAD_NOT_RECEIVED', bilingual('Het bestand is nog niet geüpload', 'The file has not been uploaded yet'));
-    }
-    let verdict: { code: string; details: Record<string, unknown> } | { contentType: string; sizeBytes: number; sha256: string };
-    if (info.sizeBytes === 0) verdict = { code: 'UPLOAD_EMPTY', details: {} };
-    else if (info.sizeBytes > this.limits.maxBytes) verdict = { code: 'UPLOAD_TOO_LARGE', details: { maxBytes: this.limits.maxBytes, sizeBytes: info.sizeBytes } };
-    else verdict = await this.inspect(doc);
-
-    if ('code' in verdict) {
-      await this.storage.delete(doc.storageKey);
+    const upload = doc.storageKey;
+    const info = await this.storage.head(upload);
+    if (info === null) throw notReceived();
+    const outcome = this.sizeVerdict(doc, info.sizeBytes) ?? (await this.keep(doc, AbortSignal.timeout(STREAM_TIMEOUT_MS)));
+    if ('code' in outcome) {
+      await this.storage.delete(upload);
       await this.dataSource.transaction(async (m) => {
-        await m.update(DocumentEntity, { id, status: 'pending' }, { status: 'rejected', rejectionCode: verdict.code });
-        await this.audit.record({ actorId: ownerId, action: 'document.rejected', subjectType: 'document', subjectId: id, requestId, data: { code: verdict.code, ...verdict.details } }, m);
+        const res = await m.update(DocumentEntity, { id, status: 'pending' }, { status: 'rejected', rejectionCode: outcome.code });
+        if (res.affected === 1) {
+          await this.audit.record({ actorId: ownerId, action: 'document.rejected', subjectType: 'document', subjectId: id, requestId, data: { code: outcome.code, ...outcome.details } }, m);
+        }
       });
-      throw this.rejection(verdict.code, verdict.details);
+      throw this.rejection(outcome.code, outcome.details);
     }
-    await this.dataSource.transaction(async (m) => {
+    const verified = outcome;
+    const won = await this.dataSource.transaction(async (m) => {
       const res = await m.update(
         DocumentEntity,
         { id, status: 'pending' },
-        { status: 'verified', contentType: verdict.contentType, sizeBytes: String(verdict.sizeBytes), sha256: verdict.sha256, verifiedAt: this.clock.now(), filename: safeFilename(doc.filename, verdict.contentType as never) },
+        {
+          status: 'verified',
+          storageKey: verified.key,
+          contentType: verified.contentType,
+          sizeBytes: String(verified.sizeBytes),
+          sha256: verified.sha256,
+          verifiedAt: this.clock.now(),
+          filename: safeFilename(doc.filename, verified.contentType as never),
+        },
       );
-      if (res.affected === 1) {
-        await this.audit.record({ actorId: ownerId, action: 'document.verified', subjectType: 'document', subjectId: id, requestId, data: { contentType: verdict.contentType, sizeBytes: verdict.sizeBytes, sha256: verdict.sha256 } }, m);
-      }
+      if (res.affected !== 1) return false;
+      await this.audit.record({ actorId: ownerId, action: 'document.verified', subjectType: 'document', subjectId: id, requestId, data: { contentType: verified.contentType, sizeBytes: verified.sizeBytes, sha256: verified.sha256 } }, m);
+      return true;
     });
+    // Row first, objects second: a failure here leaves an object no row points at, never a row
+    // without its object. A concurrent confirm that got there first keeps its own copy.
+    await this.storage.delete(won ? upload : verified.key).catch(() => undefined);
     return documentView(await this.find(ownerId, id));
   }
 
-  /** Streams the object once: first bytes for the type, every byte for the checksum and the size. */
-  private async inspect(doc: DocumentEntity): Promise<{ code: string; details: Record<string, unknown> } | { contentType: string; sizeBytes: number; sha256: string }> {
-    const stream = await this.storage.read(doc.storageKey, AbortSignal.timeout(120_000));
+  /**
+   * Streams the upload once; when it passes, has the endpoint copy it to a fresh verified key and
+   * streams the copy: it must be the same bytes. Returns why the upload is refused, or the copy.
+   */
+  private async keep(doc: DocumentEntity, signal: AbortSignal): Promise<Verdict | Kept> {
+    const measured = await this.measure(doc.storageKey, this.limits.maxBytes, signal);
+    if (measured === null) throw notReceived();
+    if (measured === 'too_large') return { code: 'UPLOAD_TOO_LARGE', details: { maxBytes: this.limits.maxBytes } };
+    const refused = this.sizeVerdict(doc, measured.sizeBytes) ?? this.typeVerdict(doc, measured.head);
+    if (refused !== null) return refused;
+    const contentType = doc.declaredContentType; // what the first bytes showed (typeVerdict)
+    const key = verifiedKey(doc.ownerId, doc.id, randomUUID());
+    let copy: Measured | 'too_large' | null;
+    try {
+      await this.storage.copy(doc.storageKey, key, contentType, signal);
+      copy = await this.measure(key, measured.sizeBytes, signal);
+    } catch (err) {
+      await this.storage.delete(key).catch(() => undefined);
+      throw err;
+    }
+    if (copy === null || copy === 'too_large' || copy.sizeBytes !== measured.sizeBytes || copy.sha256 !== measured.sha256) {
+      // The upload was replaced between reading and copying it: keep nothing; the client may confirm again.
+      await this.storage.delete(key).catch(() => undefined);
+      throw new DomainError(
+        'conflict',
+        'UPLOAD_CHANGED',
+        bilingual('Het bestand werd tijdens de controle opnieuw geüpload; bevestig het opnieuw', 'The file was uploaded again while it was being checked; confirm it again'),
+      );
+    }
+    return { key, contentType, sizeBytes: measured.sizeBytes, sha256: measured.sha256 };
+  }
+
+  /** Empty, over the limit, or not the length the client declared (and the upload URL signed). */
+  private sizeVerdict(doc: DocumentEntity, sizeBytes: number): Verdict | null {
+    if (sizeBytes === 0) return { code: 'UPLOAD_EMPTY', details: {} };
+    if (sizeBytes > this.limits.maxBytes) return { code: 'UPLOAD_TOO_LARGE', details: { maxBytes: this.limits.maxBytes, sizeBytes } };
+    const declared = Number(doc.declaredSize);
+    if (sizeBytes !== declared) return { code: 'UPLOAD_SIZE_MISMATCH', details: { declaredBytes: declared, receivedBytes: sizeBytes } };
+    return null;
+  }
+
+  private typeVerdict(doc: DocumentEntity, head: Buffer): Verdict | null {
+    const sniffed = sniffContentType(head);
+    if (sniffed === null) return { code: 'UPLOAD_TYPE_NOT_ALLOWED', details: { allowed: ALLOWED_CONTENT_TYPES } };
+    if (sniffed !== doc.declaredContentType) return { code: 'UPLOAD_TYPE_MISMATCH', details: { declared: doc.declaredContentType, found: sniffed } };
+    return null;
+  }
+
+  /**
+   * Streams an object once: its size, SHA-256 and first bytes. Stops as soon as it passes `limit`
+   * bytes ('too_large'); null when the object does not exist.
+   */
+  private async measure(key: string, limit: number, signal: AbortSignal): Promise<Measured | 'too_large' | null> {
+    const opened = await this.storage.open(key, signal);
+    if (opened === null) return null;
     const hash = createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for await (const chunk of opened.body as AsyncIterable<Buffer>) {
         size += chunk.length;
-        if (size > this.limits.maxBytes) {
-          stream.destroy();
-          return { code: 'UPLOAD_TOO_LARGE', details: { maxBytes: this.limits.maxBytes } };
-        }
-        if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
+        if (size > limit) return 'too_large';
+        if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
         hash.update(chunk);
       }
     } catch {
-      throw new DomainError('unavailable', 'STORAGE_UNAVAILABLE', bilingual('De documentopslag is niet bereikbaar', 'Document storage is unreachable'));
+      throw unavailable();
+    } finally {
+      opened.body.destroy();
     }
-    if (size === 0) return { code: 'UPLOAD_EMPTY', details: {} };
-    const sniffed = sniffContentType(head);
-    if (sniffed === null) return { code: 'UPLOAD_TYPE_NOT_ALLOWED', details: { allowed: ALLOWED_CONTENT_TYPES } };
-    if (sniffed !== doc.declaredContentType) return { code: 'UPLOAD_TYPE_MISMATCH', details: { declared: doc.declaredContentType, found: sniffed } };
-    return { contentType: sniffed, sizeBytes: size, sha256: hash.digest('hex') };
+    return { sizeBytes: size, sha256: hash.digest('hex'), head };
   }
 
   private rejection(code: string, details: Record<string, unknown>): DomainError {
@@ -199,6 +292,7 @@ export class DocumentsService {
       UPLOAD_TOO_LARGE: ['Het bestand is te groot', 'The file is too large'],
       UPLOAD_TYPE_NOT_ALLOWED: ['Dit is geen PDF-, JPEG- of PNG-bestand', 'This is not a PDF, JPEG or PNG file'],
       UPLOAD_TYPE_MISMATCH: ['De inhoud van het bestand past niet bij het opgegeven type', 'The file content does not match its declared type'],
+      UPLOAD_SIZE_MISMATCH: ['Het bestand is niet zo groot als opgegeven', 'The file is not the size that was declared'],
     };
     const [nl, en] = messages[code] ?? ['Het bestand is geweigerd', 'The file was refused'];
     return new DomainError(code === 'UPLOAD_TOO_LARGE' ? 'too_large' : 'validation', code, bilingual(`${nl}; het is verwijderd`, `${en}; it has been removed`), details);
@@ -248,6 +342,7 @@ export class DocumentsService {
     }
     // Likewise a download link: say now that storage is down.
     await this.storage.ping();
+    await this.assertIntact(doc);
     const ttl = this.limits.downloadUrlTtlSeconds;
     const url = await this.storage.presignDownload(doc.storageKey, {
       contentType: doc.contentType,
@@ -255,6 +350,73 @@ export class DocumentsService {
       expiresInSeconds: ttl,
     });
     return { url, expiresAt: new Date(this.clock.now().getTime() + ttl * 1000).toISOString(), filename: doc.filename, contentType: doc.contentType };
+  }
+
+  /**
+   * Hands out nothing but the verified bytes: the stored object is streamed and must have the
+   * recorded size and SHA-256 (the checksum a submission froze). Clients never get a URL that can
+   * write the verified key, but an endpoint that does not check signatures (the embedded s3rver)
+   * or anyone with write access to the bucket could still change it; then the document is not
+   * served (409 DOCUMENT_INTEGRITY_FAILED) and the audit trail records it for the office.
+   */
+  private async assertIntact(doc: DocumentEntity): Promise<void> {
+    const expected = Number(doc.sizeBytes);
+    const found = await this.measure(doc.storageKey, expected, AbortSignal.timeout(STREAM_TIMEOUT_MS));
+    if (found !== null && found !== 'too_large' && found.sizeBytes === expected && found.sha256 === doc.sha256) return;
+    throw await this.integrityFailure(doc, found === null ? { missing: true } : found === 'too_large' ? { sizeBytes: `> ${expected}` } : { sizeBytes: found.sizeBytes, sha256: found.sha256 });
+  }
+
+  /**
+   * The bytes of a verified document as a stream that fails rather than deliver other bytes than
+   * were verified: it counts and hashes as it goes, errors as soon as there are too many, and holds
+   * back the last chunk until the whole object has the recorded SHA-256.
+   */
+  async openVerified(doc: DocumentEntity, signal: AbortSignal): Promise<Readable> {
+    const opened = await this.storage.open(doc.storageKey, signal);
+    if (opened === null) throw await this.integrityFailure(doc, { missing: true });
+    const expected = Number(doc.sizeBytes);
+    const hash = createHash('sha256');
+    let size = 0;
+    let held: Buffer | null = null;
+    const check = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        size += chunk.length;
+        if (size > expected) {
+          this.integrityFailure(doc, { sizeBytes: `> ${expected}` }).then(done, done);
+          return;
+        }
+        hash.update(chunk);
+        const previous = held;
+        held = chunk;
+        done(null, previous);
+      },
+      flush: (done) => {
+        const sha256 = hash.digest('hex');
+        if (size === expected && sha256 === doc.sha256) {
+          done(null, held);
+          return;
+        }
+        this.integrityFailure(doc, { sizeBytes: size, sha256 }).then(done, done);
+      },
+    });
+    pipeline(opened.body, check, () => undefined);
+    return check;
+  }
+
+  private async integrityFailure(doc: DocumentEntity, found: Record<string, unknown>): Promise<DomainError> {
+    const expected = { sizeBytes: Number(doc.sizeBytes), sha256: doc.sha256 };
+    await this.audit
+      .record({ actorId: null, action: 'document.integrity_failed', subjectType: 'document', subjectId: doc.id, data: { storageKey: doc.storageKey, expected, found } })
+      .catch(() => undefined);
+    return new DomainError(
+      'conflict',
+      'DOCUMENT_INTEGRITY_FAILED',
+      bilingual(
+        'Het opgeslagen bestand is niet meer het gecontroleerde bestand en wordt niet geleverd; het certificeringsbureau is ingelicht',
+        'The stored file is no longer the file that was checked and is not served; the certification office has been notified',
+      ),
+      { documentId: doc.id, expected },
+    );
   }
 
   /** Refused while anything still references the document; the object goes after the row. */
@@ -273,8 +435,9 @@ export class DocumentsService {
       return doc.storageKey;
     });
     // Row first, object second: no row ever points at a missing object. A failure here leaves an
-    // orphaned object only, which no one can reach.
-    await this.storage.delete(key).catch(() => undefined);
+    // orphaned object only, which no one can reach. The upload key too: a PUT to the upload URL
+    // after confirm may have put something there again.
+    for (const stored of new Set([key, incomingKey(ownerId, id)])) await this.storage.delete(stored).catch(() => undefined);
   }
 
   /** Removes this owner's uploads that were requested long ago and never confirmed. */

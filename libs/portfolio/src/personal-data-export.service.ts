@@ -1,10 +1,11 @@
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { UserEntity } from '../../accounts/src/user.entity';
 import { AuditService } from '../../audit/src/audit.service';
 import { DocumentEntity } from '../../documents/src/document.entity';
-import { documentView } from '../../documents/src/documents.service';
+import { DocumentsService, documentView } from '../../documents/src/documents.service';
 import { safeFilename } from '../../documents/src/file-types';
 import { Clock } from '../../platform/src/clock';
 import { StorageService } from '../../storage/src/storage.service';
@@ -20,6 +21,7 @@ export class PersonalDataExportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly storage: StorageService,
+    private readonly documents: DocumentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -47,19 +49,38 @@ export class PersonalDataExportService {
       ),
     };
     const documents = await this.dataSource.manager.find(DocumentEntity, { where: { ownerId: userId }, order: { createdAt: 'ASC' } });
-    const zip = new ZipFile();
     const files = documents.filter((d) => d.status === 'verified');
-    zip.addBuffer(Buffer.from(JSON.stringify({ ...data, documents: documents.map(documentView) }, null, 2)), 'gegevens.json');
+    const json = Buffer.from(JSON.stringify({ ...data, documents: documents.map(documentView) }, null, 2));
+    await this.audit.record({ actorId: userId, action: 'account.personal_data_exported', subjectType: 'user', subjectId: userId, requestId, data: { documents: files.length } });
+    return { stream: Readable.from(this.archive(json, files)), filename: `rlp-gegevens-${this.clock.now().toISOString().slice(0, 10)}.zip` };
+  }
+
+  /**
+   * The ZIP, built only once the response reads it, so every failure reaches the response's error
+   * handling (the download breaks off) instead of an unwatched stream. Each file comes through
+   * `openVerified`: the bytes that were verified, or an error instead of other bytes.
+   */
+  private async *archive(json: Buffer, files: DocumentEntity[]): AsyncGenerator<Buffer> {
+    const zip = new ZipFile();
+    const output = zip.outputStream as Readable; // a PassThrough; typed as the older NodeJS.ReadableStream
+    const fail = (err: unknown) => output.destroy(err instanceof Error ? err : new Error(String(err)));
+    zip.on('error', fail);
+    zip.addBuffer(json, 'gegevens.json');
     zip.addBuffer(Buffer.from(README), 'LEESMIJ.txt');
     for (const doc of files) {
       const name = `bestanden/${doc.id}-${safeFilename(doc.filename, doc.contentType as never)}`;
       zip.addReadStreamLazy(name, (cb) => {
-        this.storage.read(doc.storageKey, AbortSignal.timeout(5 * 60_000)).then((s) => cb(null, s), (err: unknown) => cb(err, undefined as never));
+        this.documents.openVerified(doc, AbortSignal.timeout(5 * 60_000)).then(
+          (stream) => {
+            stream.on('error', fail);
+            cb(null, stream);
+          },
+          fail,
+        );
       });
     }
     zip.end();
-    await this.audit.record({ actorId: userId, action: 'account.personal_data_exported', subjectType: 'user', subjectId: userId, requestId, data: { documents: files.length } });
-    return { stream: zip.outputStream, filename: `rlp-gegevens-${this.clock.now().toISOString().slice(0, 10)}.zip` };
+    for await (const chunk of output as AsyncIterable<Buffer>) yield chunk;
   }
 }
 

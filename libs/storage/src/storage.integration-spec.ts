@@ -44,6 +44,32 @@ describe('storage against a real S3 endpoint', () => {
     expect(Buffer.from(await got.arrayBuffer()).equals(body)).toBe(true);
   });
 
+  it('accepts a PUT of the declared length to an upload URL that signs it, as a browser sends it', async () => {
+    const key = `probe/${randomBytes(8).toString('hex')}`;
+    const body = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4096)]);
+    const url = await storage.presignUpload(key, { contentType: 'application/pdf', sizeBytes: body.length, expiresInSeconds: 300 });
+    expect(new URL(url).searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;host');
+    // fetch sets Content-Length from the body itself, as a browser does for a File.
+    const put = await fetch(url, { method: 'PUT', body, headers: { 'Content-Type': 'application/pdf' } });
+    expect(put.status).toBe(200);
+    expect(await storage.head(key)).toEqual({ sizeBytes: body.length, contentType: 'application/pdf' });
+  });
+
+  it('copies an object on the endpoint, opens it with its length, and opens a missing object as null', async () => {
+    const source = `probe/${randomBytes(8).toString('hex')}`;
+    const target = `probe/${randomBytes(8).toString('hex')}/copy`;
+    const body = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(100_000)]);
+    await storage.put(source, body, 'application/octet-stream');
+    await storage.copy(source, target, 'image/png', AbortSignal.timeout(10_000));
+    const opened = await storage.open(target, AbortSignal.timeout(10_000));
+    expect(opened?.sizeBytes).toBe(body.length);
+    const chunks: Buffer[] = [];
+    for await (const chunk of opened!.body as AsyncIterable<Buffer>) chunks.push(chunk);
+    expect(Buffer.concat(chunks).equals(body)).toBe(true);
+    expect((await storage.head(target))?.contentType).toBe('image/png');
+    await expect(storage.open(`probe/${randomBytes(8).toString('hex')}`, AbortSignal.timeout(10_000))).resolves.toBeNull();
+  });
+
   it('reports an unreachable endpoint as a 503 domain error within the timeout', async () => {
     const dead = createS3Client(config.storage, 'http://127.0.0.1:9');
     const started = Date.now();

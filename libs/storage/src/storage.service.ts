@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -22,6 +23,11 @@ export interface ObjectInfo {
   contentType: string | undefined;
 }
 
+function isNotFound(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+}
+
 /** How long one storage call may take before the platform answers 503. */
 const OPERATION_TIMEOUT_MS = 10_000;
 
@@ -42,9 +48,17 @@ export class StorageService implements OnApplicationShutdown {
     }
   }
 
-  /** A URL the client PUTs the bytes to directly; the API never holds them. */
-  async presignUpload(key: string, contentType: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), { expiresIn: expiresInSeconds });
+  /**
+   * A URL the client PUTs the bytes to directly; the API never holds them. The declared length is
+   * signed into it (`X-Amz-SignedHeaders=content-length;host`): a strict endpoint (AWS S3, MinIO)
+   * refuses a body of any other length. Browsers send Content-Length for a File body themselves,
+   * so the client sets no extra header. (The content type is not signed: the SDK's presigner
+   * leaves it out, and the server judges the type by the first bytes anyway.)
+   */
+  async presignUpload(key: string, options: { contentType: string; sizeBytes: number; expiresInSeconds: number }): Promise<string> {
+    return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType, ContentLength: options.sizeBytes }), {
+      expiresIn: options.expiresInSeconds,
+    });
   }
 
   /** A short-lived download URL that makes the browser save the file, never render it inline. */
@@ -62,8 +76,7 @@ export class StorageService implements OnApplicationShutdown {
       const res = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal: AbortSignal.timeout(OPERATION_TIMEOUT_MS) });
       return { sizeBytes: res.ContentLength ?? 0, contentType: res.ContentType };
     } catch (err) {
-      const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-      if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return null;
+      if (isNotFound(err)) return null;
       throw this.unavailable(err);
     }
   }
@@ -73,6 +86,35 @@ export class StorageService implements OnApplicationShutdown {
     try {
       const res = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal: signal ?? AbortSignal.timeout(OPERATION_TIMEOUT_MS) });
       return res.Body as Readable;
+    } catch (err) {
+      throw this.unavailable(err);
+    }
+  }
+
+  /** The object's bytes and the length the endpoint announces for them, or null when it does not exist. */
+  async open(key: string, signal: AbortSignal): Promise<{ body: Readable; sizeBytes: number } | null> {
+    try {
+      const res = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal: signal });
+      return { body: res.Body as Readable, sizeBytes: res.ContentLength ?? 0 };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw this.unavailable(err);
+    }
+  }
+
+  /** A copy made by the endpoint itself; the bytes never pass through the API. */
+  async copy(source: string, target: string, contentType: string, signal: AbortSignal): Promise<void> {
+    try {
+      await this.s3.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: target,
+          CopySource: `${this.bucket}/${source.split('/').map(encodeURIComponent).join('/')}`,
+          MetadataDirective: 'REPLACE',
+          ContentType: contentType,
+        }),
+        { abortSignal: signal },
+      );
     } catch (err) {
       throw this.unavailable(err);
     }
