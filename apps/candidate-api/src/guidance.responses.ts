@@ -211,6 +211,15 @@ class GuidanceTaskSchema implements Task {
   koppeling!: Task['koppeling'];
 }
 
+@ApiSchema({ name: 'GuidanceTrajectory', description: 'What makes a case a guidance trajectory at all (C.TRAJECTORY)' })
+class GuidanceTrajectorySchema {
+  @ApiProperty({ type: [String], description: 'Ids of tasks every trajectory has: described in every case (empty: at least one task described)' })
+  coreTasks!: readonly string[];
+
+  @ApiProperty({ description: 'Why these tasks, for the candidate (shown beside the tasks)' })
+  explanation!: string;
+}
+
 @ApiSchema({ name: 'GuidanceKnowledgeArea' })
 class GuidanceKnowledgeAreaSchema implements Shape<Cases['knowledge']['items'][number]> {
   @ApiProperty({ example: '1' })
@@ -305,6 +314,9 @@ class GuidanceCasesSchema implements Cases {
 
   @ApiProperty({ type: () => [GuidanceTaskSchema] })
   tasks!: Cases['tasks'];
+
+  @ApiProperty({ type: () => GuidanceTrajectorySchema })
+  trajectory!: GuidanceTrajectorySchema;
 
   @ApiProperty({ type: () => GuidanceKnowledgeSchema })
   knowledge!: Cases['knowledge'];

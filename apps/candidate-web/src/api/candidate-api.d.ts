@@ -1035,6 +1035,7 @@ export interface components {
             recencyYears: number;
             processIntro: string[];
             tasks: components["schemas"]["GuidanceTask"][];
+            trajectory: components["schemas"]["GuidanceTrajectory"];
             knowledge: components["schemas"]["GuidanceKnowledge"];
             competences: components["schemas"]["GuidanceCompetences"];
             attitude: components["schemas"]["GuidanceAttitude"];
@@ -1199,6 +1200,13 @@ export interface components {
             /** @description 'Handreiking voor casusbeschrijving' */
             handreiking: string[];
             koppeling: components["schemas"]["GuidanceKoppeling"];
+        };
+        /** @description What makes a case a guidance trajectory at all (C.TRAJECTORY) */
+        GuidanceTrajectory: {
+            /** @description Ids of tasks every trajectory has: described in every case (empty: at least one task described) */
+            coreTasks: string[];
+            /** @description Why these tasks, for the candidate (shown beside the tasks) */
+            explanation: string;
         };
         GuidanceWorkExperience: {
             intro: string[];
