@@ -26,6 +26,11 @@ if [ "$ok" != 1 ]; then echo "smoke: the platform did not become healthy"; cat "
 echo "smoke: candidate /health -> $(curl -fsS http://localhost:3000/health)"
 echo "smoke: assessor  /health -> $(curl -fsS http://localhost:3001/health)"
 curl -fsS -o /dev/null http://localhost:3000/docs-json && curl -fsS -o /dev/null http://localhost:3001/docs-json
+portal=$(curl -fsS http://localhost:3000/inloggen)
+echo "$portal" | grep -q '<div id="root">' || { echo "smoke: the kandidaatportaal is not served at /inloggen"; exit 1; }
+asset=$(echo "$portal" | grep -o '/assets/index-[A-Za-z0-9_-]*\.js' | head -1)
+curl -fsS -o /dev/null "http://localhost:3000$asset" || { echo "smoke: the portal's script $asset is not served"; exit 1; }
+echo "smoke: the kandidaatportaal is served at http://localhost:3000/ ($asset)"
 token=$(curl -fsS -X POST http://localhost:3000/auth/login -H 'content-type: application/json' \
   -d '{"email":"kandidaat@demo.rlp.local","password":"demo-kandidaat-2026"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
 portfolio=$(curl -fsS http://localhost:3000/portfolios -H "authorization: Bearer $token" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].id))')

@@ -33,6 +33,7 @@ interface SectionResponse {
 
 export const SAVE_DELAY_MS = 700;
 const RETRY_MS = 4000;
+const DRAFT_DELAY_MS = 250;
 
 export function draftKey(portfolioId: string, section: string): string {
   return `rlp.draft.${portfolioId}.${section}`;
@@ -62,12 +63,24 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
     setStateRaw(s);
   };
 
-  const persist = useCallback(() => {
+  const writeDraft = useCallback(() => {
+    window.clearTimeout(draftTimer.current);
+    draftTimer.current = undefined;
     const { local, base, etag } = r.current;
     if (!local) return;
     if (base && deepEqual(local, base)) localStorage.removeItem(key);
     else localStorage.setItem(key, JSON.stringify({ etag, local, savedAt: new Date().toISOString() } satisfies Draft));
   }, [key]);
+  // While typing, the local draft is written at most every DRAFT_DELAY_MS (a 5,000-word case is
+  // ~40 kB of JSON); leaving or hiding the page writes it at once (see the effect below).
+  const draftTimer = useRef<number | undefined>(undefined);
+  const persist = useCallback(
+    (soon = false) => {
+      if (!soon) return writeDraft();
+      draftTimer.current ??= window.setTimeout(writeDraft, DRAFT_DELAY_MS);
+    },
+    [writeDraft],
+  );
 
   const fetchSection = useCallback(async (): Promise<SectionResponse> => {
     const res = await raw(`/portfolios/${portfolioId}/sections/${encodeURIComponent(section)}`);
@@ -196,21 +209,27 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
       if (stateRef.current === 'offline' || stateRef.current === 'dirty') void save();
     };
     const hidden = () => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') {
+        writeDraft();
+        flush();
+      }
     };
     window.addEventListener('online', flush);
+    window.addEventListener('pagehide', writeDraft);
     document.addEventListener('visibilitychange', hidden);
     return () => {
       window.removeEventListener('online', flush);
+      window.removeEventListener('pagehide', writeDraft);
       document.removeEventListener('visibilitychange', hidden);
+      writeDraft();
     };
-  }, [save]);
+  }, [save, writeDraft]);
 
   const setValue = useCallback(
     (next: JsonObject) => {
       if (options.readOnly) return;
       r.current.local = next;
-      persist();
+      persist(true);
       if (!r.current.conflict) {
         if (stateRef.current !== 'saving' && stateRef.current !== 'offline') setState('dirty');
         window.clearTimeout(r.current.timer);

@@ -6,7 +6,9 @@ import type { DocumentView, UploadTicket } from './api/types';
  * storage (XMLHttpRequest, for its progress events), then let the server verify them.
  */
 export async function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<DocumentView> {
-  const ticket = (await must(api.POST('/documents', { body: { filename: file.name, contentType: file.type || 'application/octet-stream', sizeBytes: file.size } }))) as unknown as UploadTicket;
+  // Any other type is sent as it is: the server refuses it with a message the page shows.
+  const contentType = (file.type || 'application/octet-stream') as 'application/pdf';
+  const ticket = (await must(api.POST('/documents', { body: { filename: file.name, contentType, sizeBytes: file.size } }))) as unknown as UploadTicket;
   await new Promise<void>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', ticket.upload.url);
