@@ -149,7 +149,7 @@ describe('kandidaatportaal in Chromium', () => {
     await page.goto(`${base}/portfolio/${id}/indienen`);
     const submit = page.getByRole('button', { name: 'Portfolio definitief indienen' });
     await submit.waitFor();
-    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button.utrecht-button--primary-action')?.disabled);
+    await page.waitForFunction(`!document.querySelector('button.utrecht-button--primary-action')?.disabled`);
     await checked(page, 'indienen (ready)');
     // A double click submits once (Idempotency-Key per reviewed revision).
     await submit.dblclick();
@@ -245,7 +245,7 @@ describe('kandidaatportaal in Chromium', () => {
       { name: 'nep.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>geen pdf</html>') },
     ]);
     // The bar moves while the bytes go to storage, not only at the end.
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('progress')).some((el) => el.value > 0 && el.value < 100), undefined, { timeout: 15_000 });
+    await page.waitForFunction(`Array.from(document.querySelectorAll('progress')).some((el) => el.value > 0 && el.value < 100)`, undefined, { timeout: 15_000 });
     await page.locator('[data-phase="done"]', { hasText: 'groot.pdf' }).waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-phase="done"] progress').getAttribute('value')).toBe('100');
     await page.locator('[data-phase="done"]', { hasText: 'groot.pdf' }).waitFor();
@@ -254,7 +254,7 @@ describe('kandidaatportaal in Chromium', () => {
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
     await checked(page, 'documents (English)');
 
     await page.getByRole('button', { name: 'Log out' }).click();
