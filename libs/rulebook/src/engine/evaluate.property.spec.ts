@@ -15,6 +15,7 @@ beforeEach(() => expect.hasAssertions());
 const RUNS = { seed: 42, numRuns: 200 } as const;
 const rulebook = currentRulebook;
 const CURRENT_VERSIONS = { gedragscode: 3, klachtenreglement: 2 };
+const CORE_TASKS = new Set(rulebook.cases.trajectory.coreTasks);
 
 // ---------------------------------------------------------------- generators
 
@@ -81,7 +82,8 @@ function casusFor(plan: Plan, index: 0 | 1): Casus {
   const end = addDays(plan.referenceDate, -plan.caseEndDaysAgo[index]);
   const tasks: Record<string, TaskEntry> = {};
   plan.tasks.forEach((mode, task) => {
-    const notRelevantHere = (mode === 'nr0' && index === 0) || (mode === 'nr1' && index === 1);
+    // A core task (C.TRAJECTORY) is described in every case of a complete portfolio.
+    const notRelevantHere = !CORE_TASKS.has(String(task)) && ((mode === 'nr0' && index === 0) || (mode === 'nr1' && index === 1));
     tasks[String(task)] = notRelevantHere
       ? { status: 'not_relevant', notRelevantMotivation: 'Deze stap speelde niet in dit traject.' }
       : { status: 'described', text: `Taak ${task}: beschrijving.` };
@@ -286,6 +288,37 @@ describe('adding valid evidence never makes a portfolio worse', () => {
           const added = [...blockingCodeSet(check(after, plan.referenceDate))].filter((code) => !before.has(code));
           expect(added).toEqual([]);
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('tasks', () => {
+  it('describing a task, in place of whatever the case held, adds no blocking code', () => {
+    fc.assert(
+      fc.property(partialArbitrary, fc.nat(), fc.integer({ min: 0, max: 7 }), ({ plan, document }, at, task) => {
+        const before = blockingCodeSet(check(document, plan.referenceDate));
+        const described = modify(document, (d) => {
+          const c = caseOf(d, at);
+          if (c) c.tasks = { ...c.tasks, [String(task)]: { status: 'described', text: 'Zo heb ik deze taak uitgevoerd.' } };
+        });
+        expect([...blockingCodeSet(check(described, plan.referenceDate))].filter((code) => !before.has(code))).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a case that describes no task, whatever it marks not relevant, never makes a complete portfolio', () => {
+    fc.assert(
+      fc.property(completeArbitrary, fc.integer({ min: 0, max: 1 }), fc.subarray(['0', '1', '2', '3', '4', '5', '6', '7'], { minLength: 1 }), ({ plan, document }, index, ids) => {
+        const emptied = modify(document, (d) => {
+          const c = d.cases?.[index];
+          if (c) c.tasks = Object.fromEntries(ids.map((id) => [id, { status: 'not_relevant', notRelevantMotivation: 'Speelde niet in dit traject.' }]));
+        });
+        const report = check(emptied, plan.referenceDate);
+        expect(report.complete).toBe(false);
+        expect(blocking(report, 'C.TRAJECTORY').map((f) => f.path)).toEqual([`/cases/${index}/tasks`]);
       }),
       RUNS,
     );

@@ -24,4 +24,11 @@ describe('guidance', () => {
     expect(dutch.education.routes[1]?.evidence[1]?.conditions.map((c) => c.label)).toContain('De certificaten zijn ondertekend door de opleider.');
     expect(JSON.stringify(dutch)).not.toMatch(/"nl":|"en":/);
   });
+
+  it('says which tasks every trajectory has (C.TRAJECTORY), so a form can leave out "not relevant" for them', () => {
+    expect(guidance(currentRulebook, 'en').cases.trajectory).toEqual({
+      coreTasks: ['0', '1', '2', '7'],
+      explanation: expect.stringMatching(/^Each case describes a complete guidance trajectory\./),
+    });
+  });
 });

@@ -163,6 +163,8 @@ export interface CaseRules {
   /** The bullet points of C.1 (complete trajectories, all tasks, not relevant, diversity, recency). */
   readonly processIntro: readonly LocalizedText[];
   readonly tasks: readonly TaskDefinition[];
+  /** What makes a case a guidance trajectory at all (C.TRAJECTORY). */
+  readonly trajectory: TrajectoryRules;
   readonly knowledge: CoverageRules<KnowledgeAreaDefinition>;
   readonly competences: CoverageRules<CompetenceDefinition>;
   readonly attitude: {
@@ -185,6 +187,17 @@ export interface TaskDefinition {
     readonly competences: readonly string[];
     readonly attitude: readonly string[];
   };
+}
+
+/**
+ * A case describes one complete trajectory, so "not relevant" is for some tasks, never all: a case
+ * must describe at least one task, and every core task (never marked not relevant).
+ */
+export interface TrajectoryRules {
+  /** Ids of tasks every trajectory has: described in every case. Empty: only "at least one task described". */
+  readonly coreTasks: readonly string[];
+  /** Why these tasks, for the candidate (shown beside the tasks). */
+  readonly explanation: LocalizedText;
 }
 
 /** Items claimed across all cases together: at least `minCovered`, always including `mandatory`. */

@@ -167,7 +167,103 @@ describe('C.TASKS', () => {
       }),
     );
     expect(blocking(report, 'C.TASKS').map((f) => f.path)).toEqual(['/cases/0/tasks/0', '/cases/1/tasks/0']);
-    expect(report.progress.parts.C).toEqual({ done: 23, total: 24 });
+    expect(report.progress.parts.C).toEqual({ done: 25, total: 26 });
+  });
+});
+
+describe('C.TRAJECTORY', () => {
+  const ALL_TASKS = ['0', '1', '2', '3', '4', '5', '6', '7'];
+  const motivated = (id: string): TaskEntry => ({ status: 'not_relevant', notRelevantMotivation: `Taak ${id} speelde in dit traject niet, omdat …` });
+  const withTasks = (caseIndex: number, entries: Record<string, TaskEntry | undefined>) =>
+    run(
+      withCases((cases) => {
+        const tasks = at(cases, caseIndex).tasks ?? {};
+        for (const [id, entry] of Object.entries(entries)) {
+          if (entry === undefined) delete tasks[id];
+          else tasks[id] = entry;
+        }
+        at(cases, caseIndex).tasks = tasks;
+      }),
+      { lang: 'nl' },
+    );
+  const notRelevant = (caseIndex: number, ids: readonly string[]) => withTasks(caseIndex, Object.fromEntries(ids.map((id) => [id, motivated(id)])));
+
+  it('a case in which every task is not relevant (each with a motivation) is no trajectory, even when the other case describes every task', () => {
+    const report = notRelevant(1, ALL_TASKS);
+    expect(report.complete).toBe(false);
+    expect(blockingCodes(report)).toEqual(['C.TRAJECTORY']);
+    expect(blocking(report, 'C.TRAJECTORY').map((f) => [f.path, f.details])).toEqual([
+      ['/cases/1/tasks', { caseIndex: 1, reason: 'no_task_described', notRelevant: ALL_TASKS, coreTasks: ['0', '1', '2', '7'] }],
+    ]);
+    expect(blocking(report, 'C.TRAJECTORY')[0]?.message).toEqual({
+      nl: expect.stringMatching(/^In casus 2 \(‘Casus 2’\) is geen enkele taak beschreven\. .*taak 0, 1, 2 en 7/),
+      en: expect.stringMatching(/^Case 2 \(‘Casus 2’\) describes no task at all\. .*tasks 0, 1, 2 and 7/),
+    });
+  });
+
+  it('the same in the first case', () => {
+    expect(blocking(notRelevant(0, ALL_TASKS), 'C.TRAJECTORY').map((f) => [f.path, f.details['reason']])).toEqual([['/cases/0/tasks', 'no_task_described']]);
+  });
+
+  it.each([
+    ['0', true],
+    ['1', true],
+    ['2', true],
+    ['3', false],
+    ['4', false],
+    ['5', false],
+    ['6', false],
+    ['7', true],
+  ])('task %s marked not relevant (with a motivation) in case 2 and described in case 1: blocks %p', (task, blocks) => {
+    const report = notRelevant(1, [task]);
+    expect(blocking(report, 'C.TASKS')).toEqual([]);
+    expect(blocking(report, 'C.TRAJECTORY').map((f) => [f.path, f.details])).toEqual(
+      blocks ? [[`/cases/1/tasks/${task}`, { caseIndex: 1, task, reason: 'core_task_not_relevant', coreTasks: ['0', '1', '2', '7'] }]] : [],
+    );
+    expect(report.complete).toBe(!blocks);
+  });
+
+  it('every core task marked not relevant gives one finding per task; the phases 3–6 described keep it from being "no task"', () => {
+    const report = notRelevant(0, ['0', '1', '2', '7']);
+    expect(blocking(report, 'C.TRAJECTORY').map((f) => f.path)).toEqual(['/cases/0/tasks/0', '/cases/0/tasks/1', '/cases/0/tasks/2', '/cases/0/tasks/7']);
+    expect(blocking(report, 'C.TRAJECTORY')[0]?.text).toMatch(/^Taak 0 \(.+\) hoort bij elk begeleidingstraject/);
+  });
+
+  it('the phase tasks 3–6 may all be not relevant in one case when the other case describes them', () => {
+    const report = notRelevant(1, ['3', '4', '5', '6']);
+    expect(report.complete).toBe(true);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('a core task marked not relevant without a motivation: describe it (C.TRAJECTORY), not "motivate it" (C.TASKS)', () => {
+    const report = withTasks(1, { '1': { status: 'not_relevant' } });
+    expect(blocking(report).map((f) => [f.code, f.path])).toEqual([['C.TRAJECTORY', '/cases/1/tasks/1']]);
+  });
+
+  it('a non-core task marked not relevant without a motivation still asks for the motivation', () => {
+    const report = withTasks(1, { '4': { status: 'not_relevant' } });
+    expect(blocking(report).map((f) => [f.code, f.path])).toEqual([['C.TASKS', '/cases/1/tasks/4/notRelevantMotivation']]);
+  });
+
+  it('an empty core task is a C.TASKS finding that does not offer "not relevant"; an empty phase task does', () => {
+    const core = blocking(withTasks(1, { '7': undefined }));
+    expect(core.map((f) => [f.code, f.path, f.details['reason']])).toEqual([['C.TASKS', '/cases/1/tasks/7', 'missing']]);
+    expect(core[0]?.message.nl).toMatch(/^Beschrijf taak 7 \(.+\) in casus 2 \(‘Casus 2’\); deze taak hoort bij elk begeleidingstraject\.$/);
+    expect(core[0]?.message.en).not.toMatch(/not relevant/);
+    const phase = blocking(withTasks(1, { '5': undefined }));
+    expect(phase.map((f) => [f.code, f.path])).toEqual([['C.TASKS', '/cases/1/tasks/5']]);
+    expect(phase[0]?.message.nl).toMatch(/of motiveer waarom de taak in dit traject niet relevant was\.$/);
+  });
+
+  it('a case with no tasks at all is left to C.TASKS (one finding per task), not reported twice', () => {
+    const report = run(withCases((cases) => delete at(cases, 1).tasks));
+    expect(blockingCodes(report)).toEqual(['C.TASKS']);
+  });
+
+  it('adds one checklist item per case to part C', () => {
+    expect(run(completePortfolio()).progress.parts.C).toEqual({ done: 26, total: 26 });
+    expect(notRelevant(1, ALL_TASKS).progress.parts.C).toEqual({ done: 25, total: 26 });
+    expect(notRelevant(1, ['0', '7']).progress.parts.C).toEqual({ done: 25, total: 26 });
   });
 });
 

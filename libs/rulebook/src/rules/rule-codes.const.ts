@@ -17,6 +17,7 @@ export const RULE_CODES = [
   'C.CASE_MOTIVATION',
   'C.CASE_RECENT',
   'C.TASKS',
+  'C.TRAJECTORY',
   'C.KNOWLEDGE',
   'C.COMPETENCES',
   'C.ATTITUDE',

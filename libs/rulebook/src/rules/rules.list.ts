@@ -14,6 +14,7 @@ import { educationRouteRule } from './education-route.rule';
 import { knowledgeRule } from './knowledge.rule';
 import { motivationRule } from './motivation.rule';
 import { tasksRule } from './tasks.rule';
+import { trajectoryRule } from './trajectory.rule';
 import { workExperienceRule } from './work-experience.rule';
 
 /** Every rule, in the order of the portfolio's parts. The engine runs them in this order. */
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   caseMotivationRule,
   caseRecentRule,
   tasksRule,
+  trajectoryRule,
   knowledgeRule,
   competencesRule,
   attitudeRule,

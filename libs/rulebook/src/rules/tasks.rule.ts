@@ -7,12 +7,17 @@ import { caseName } from './case-slots.util';
  * motivation; and every task is described in at least one case, so a task that is not relevant in
  * one case must be described in the other ("Voor de volledigheid: in de andere casus moet de niet
  * relevante taak wel aan de orde komen").
+ * A core task of the rulebook (C.TRAJECTORY) cannot be not relevant: an empty one is asked to be
+ * described, without the "or explain why not relevant" alternative, and one marked not relevant is
+ * left to C.TRAJECTORY rather than asked for a motivation that would not help.
  */
 export const tasksRule: Rule = {
   codes: ['C.TASKS'],
   check({ cases, rulebook }, out) {
+    const coreTasks = new Set(rulebook.cases.trajectory.coreTasks);
     let tasksDone = 0;
     for (const task of rulebook.cases.tasks) {
+      const core = coreTasks.has(task.id);
       const title = { nl: task.title.nl.replace(/\.$/, ''), en: task.title.en.replace(/\.$/, '') };
       let problems = 0;
       let described = false;
@@ -25,15 +30,20 @@ export const tasksRule: Rule = {
           out.blocking(
             'C.TASKS',
             ['cases', c.index, 'tasks', task.id],
-            localized(
-              `Beschrijf taak ${task.id} (${title.nl}) in ${name.nl}, of motiveer waarom de taak in dit traject niet relevant was.`,
-              `Describe task ${task.id} (${title.en}) in ${name.en}, or explain why the task was not relevant in this trajectory.`,
-            ),
+            core
+              ? localized(
+                  `Beschrijf taak ${task.id} (${title.nl}) in ${name.nl}; deze taak hoort bij elk begeleidingstraject.`,
+                  `Describe task ${task.id} (${title.en}) in ${name.en}; this task belongs to every guidance trajectory.`,
+                )
+              : localized(
+                  `Beschrijf taak ${task.id} (${title.nl}) in ${name.nl}, of motiveer waarom de taak in dit traject niet relevant was.`,
+                  `Describe task ${task.id} (${title.en}) in ${name.en}, or explain why the task was not relevant in this trajectory.`,
+                ),
             { task: task.id, caseIndex: c.index, reason: 'missing' },
           );
         } else if (cell.status === 'not_relevant') {
           lastNotRelevant = c.index;
-          if (cell.motivated !== true) {
+          if (cell.motivated !== true && !core) {
             problems += 1;
             out.blocking(
               'C.TASKS',

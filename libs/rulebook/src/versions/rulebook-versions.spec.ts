@@ -86,6 +86,35 @@ describe('the beroepsprofiel variant (600 h in 3 years, a fifth route)', () => {
   });
 });
 
+describe('the core tasks of a trajectory come from the rulebook', () => {
+  const withCoreTasks = (coreTasks: string[]): Rulebook => ({ ...toetsingskader, cases: { ...toetsingskader.cases, trajectory: { ...toetsingskader.cases.trajectory, coreTasks } } });
+  const notRelevantInCase2 = (task: string): PortfolioDocument =>
+    modify(completePortfolio(), (d) => {
+      const tasks = d.cases?.[1]?.tasks;
+      if (tasks) tasks[task] = { status: 'not_relevant', notRelevantMotivation: 'Speelde in dit traject niet.' };
+    });
+
+  it.each<[string, string[], string, string[]]>([
+    ['task 3 is not core in the toetsingskader', ['0', '1', '2', '7'], '3', []],
+    ['task 3 made core', ['0', '3'], '3', ['/cases/1/tasks/3']],
+    ['task 1 is core in the toetsingskader', ['0', '1', '2', '7'], '1', ['/cases/1/tasks/1']],
+    ['no core tasks', [], '1', []],
+  ])('%s', (_name, coreTasks, task, paths) => {
+    const report = run(notRelevantInCase2(task), {}, withCoreTasks(coreTasks));
+    expect(blocking(report).map((f) => [f.code, f.path])).toEqual(paths.map((p) => ['C.TRAJECTORY', p]));
+  });
+
+  it('without core tasks a case must still describe at least one task', () => {
+    const document = modify(completePortfolio(), (d) => {
+      const second = d.cases?.[1];
+      if (second) second.tasks = Object.fromEntries(toetsingskader.cases.tasks.map((t) => [t.id, { status: 'not_relevant', notRelevantMotivation: 'Niet aan de orde.' }]));
+    });
+    const findings = blocking(run(document, { lang: 'en' }, withCoreTasks([])));
+    expect(findings.map((f) => [f.code, f.path, f.details['reason']])).toEqual([['C.TRAJECTORY', '/cases/1/tasks', 'no_task_described']]);
+    expect(findings[0]?.text).toMatch(/Describe the tasks you carried out in this trajectory\.$/);
+  });
+});
+
 describe('the engine reads every number from the rulebook', () => {
   const tweak = (change: (r: Rulebook) => Rulebook): Rulebook => change(structuredClone(toetsingskader));
   it.each<[string, (r: Rulebook) => Rulebook, string]>([

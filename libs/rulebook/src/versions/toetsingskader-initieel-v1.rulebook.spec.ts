@@ -44,6 +44,12 @@ describe('the numbers of the toetsingskader', () => {
     expect(cases.attitude.criteria.map((c) => c.id)).toEqual(['ethisch-handelen', 'zelfreflectie', 'ontwikkeling', 'diversiteit-inclusiviteit']);
   });
 
+  it('C: every trajectory has the process tasks (0), the clarifying conversation (1), the proposal (2) and the close (7)', () => {
+    expect(cases.trajectory.coreTasks).toEqual(['0', '1', '2', '7']);
+    expect(cases.trajectory.coreTasks.every((id) => cases.tasks.some((t) => t.id === id))).toBe(true);
+    expect(cases.trajectory.explanation.nl).toMatch(/^Elke casus beschrijft een compleet begeleidingstraject\./);
+  });
+
   it('D: four questions, four years ahead; E: three declarations, two bound to a version', () => {
     expect(developmentPlan.questions.map((q) => q.id)).toEqual(['1', '2', '3', '4']);
     expect(developmentPlan.horizonYears).toBe(4);

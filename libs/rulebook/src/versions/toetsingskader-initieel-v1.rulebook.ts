@@ -1030,6 +1030,16 @@ export const toetsingskaderInitieelV1: Rulebook = {
       ),
     ],
     tasks,
+    // derived (docs/adr/0011): 'Je beschrijft twee complete begeleidingstrajecten' and 'Mogelijk zijn niet
+    // alle taken relevant in een traject' — some tasks may be not relevant, not the ones that make a
+    // trajectory: the process tasks throughout (0), the start (1), the plan (2) and the close (7).
+    trajectory: {
+      coreTasks: ['0', '1', '2', '7'],
+      explanation: t(
+        'Elke casus beschrijft een compleet begeleidingstraject. Taak 0 (de procestaken gedurende het gehele traject), taak 1 (het vraagverhelderend gesprek), taak 2 (het begeleidingsvoorstel) en taak 7 (het afronden en evalueren) horen bij elk traject: die beschrijf je in beide casussen. Alleen van de taken 3 tot en met 6 kan een taak in een traject niet relevant zijn; motiveer dan waarom en beschrijf die taak in de andere casus.',
+        'Each case describes a complete guidance trajectory. Task 0 (the process tasks throughout the trajectory), task 1 (the clarifying conversation), task 2 (the guidance proposal) and task 7 (closing and evaluating) belong to every trajectory: you describe them in both cases. Only among tasks 3 to 6 can a task be not relevant in a trajectory; then explain why and describe that task in the other case.',
+      ),
+    },
     knowledge: {
       intro: [
         t(
