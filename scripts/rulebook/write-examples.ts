@@ -35,6 +35,21 @@ const variants: Record<string, (draft: Draft<PortfolioDocument>) => void> = {
     };
     caseAt(draft, 0).tasks = tasks;
   },
+  // Noor's case marks every task not relevant, each with a motivation; Hans's case describes every
+  // task, so C.TASKS is satisfied, but a case that describes no task is no trajectory (C.TRAJECTORY).
+  'incomplete-case-not-a-trajectory.json': (draft) => {
+    const motivations: Record<string, string> = {
+      '0': 'Noor regelde alles zelf; het traject vroeg geen bijsturing of afstemming met anderen.',
+      '1': 'Noor kwam met een duidelijke vraag binnen, zodat een apart vraagverhelderend gesprek niet nodig was.',
+      '2': 'We hebben geen voorstel opgesteld; Noor wilde alleen een paar gesprekken.',
+      '3': 'Noor had al eerder een interessetest gedaan bij de decaan van haar opleiding.',
+      '4': 'Noor wist al welke kant zij op wilde.',
+      '5': 'De keuze voor de overstap lag al vast toen zij bij mij kwam.',
+      '6': 'Noor schreef zich zelf in bij de nieuwe opleiding; het ondersteunen bij die stap viel buiten mijn opdracht.',
+      '7': 'Het traject stopte na het derde gesprek, zonder afsluitend gesprek.',
+    };
+    caseAt(draft, 1).tasks = Object.fromEntries(Object.entries(motivations).map(([task, notRelevantMotivation]) => [task, { status: 'not_relevant' as const, notRelevantMotivation }]));
+  },
   // Areas 1, 3, 4 and 5 remain: four areas, but area 2 (Ontwikkeling van de mens) is mandatory.
   'incomplete-knowledge-area-2-missing.json': (draft) => {
     delete caseAt(draft, 1).knowledgeAreaReflections?.['2'];

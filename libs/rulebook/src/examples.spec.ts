@@ -17,6 +17,7 @@ const EXPECTED: Record<string, { exitCode: 0 | 1 | 2; blocking: string[]; warnin
   'complete-evc-expiring.json': { exitCode: 0, blocking: [], warnings: ['A.EVC'] },
   'incomplete-courses-97h.json': { exitCode: 1, blocking: ['A.COURSES'], warnings: [] },
   'incomplete-task-not-relevant-twice.json': { exitCode: 1, blocking: ['C.TASKS'], warnings: [] },
+  'incomplete-case-not-a-trajectory.json': { exitCode: 1, blocking: ['C.TRAJECTORY'], warnings: [] },
   'incomplete-knowledge-area-2-missing.json': { exitCode: 1, blocking: ['C.KNOWLEDGE'], warnings: [] },
   'incomplete-case-too-old.json': { exitCode: 1, blocking: ['C.CASE_RECENT'], warnings: [] },
   'incomplete-stale-gedragscode.json': { exitCode: 1, blocking: ['E.GEDRAGSCODE'], warnings: [] },
@@ -61,6 +62,12 @@ describe('docs/examples', () => {
       ['doc-2b8e60d4', true, 14],
       ['doc-c03a9f11', false, 0],
     ]);
+  });
+
+  it('the case that marks every task not relevant is no trajectory, although every task is described in the other case', () => {
+    const report = JSON.parse(runCheck(['incomplete-case-not-a-trajectory.json', ...ARGS], readFile).stdout) as EvaluationReport;
+    expect(report.findings.map((f) => [f.code, f.path, f.details['reason']])).toEqual([['C.TRAJECTORY', '/cases/1/tasks', 'no_task_described']]);
+    expect(report.progress.taskCoverage.every((row) => row.described)).toBe(true);
   });
 
   it('the 97.9-hour example misses by a tenth of an hour', () => {

@@ -10,6 +10,19 @@ const files: Record<string, string> = {
   'invalid.json': JSON.stringify({ schemaVersion: 1, rulebookVersion: 'toetsingskader-initieel-v1', naam: 'x' }),
   'unknown-version.json': JSON.stringify({ schemaVersion: 1, rulebookVersion: 'toetsingskader-1999' }),
   'not-json.json': '{ "schemaVersion": 1,',
+  // complete on 2028-02-28 and 2028-02-29, except that its first case ended on 2026-02-28
+  'case-ended-2026-02-28.json': JSON.stringify(
+    modify(completePortfolio('2028-02-28'), (d) => {
+      const first = d.cases?.[0];
+      if (first) first.period = { start: '2025-10-06', end: '2026-02-28' };
+    }),
+  ),
+  'case-without-tasks.json': JSON.stringify(
+    modify(completePortfolio('2026-03-02'), (d) => {
+      const second = d.cases?.[1];
+      if (second) second.tasks = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6', '7'].map((id) => [id, { status: 'not_relevant', notRelevantMotivation: 'Speelde niet.' }]));
+    }),
+  ),
 };
 const readFile = (path: string): string => {
   const content = files[path];
@@ -51,6 +64,23 @@ describe('runCheck', () => {
       ['C.CASE_RECENT', 'warning'],
     ]);
     expect(horizon.exitCode).toBe(0);
+  });
+
+  it('counts a case forward from its end: ended 2026-02-28, it counts on 2028-02-28 and not on 2028-02-29', () => {
+    const onThe28th = check('case-ended-2026-02-28.json', '--date', '2028-02-28');
+    expect(onThe28th.exitCode).toBe(0);
+    expect(parsed(onThe28th.stdout).progress.countsUntil).toContainEqual(expect.objectContaining({ path: '/cases/0', countsUntil: '2028-02-28', daysLeft: 0 }));
+    const onTheLeapDay = check('case-ended-2026-02-28.json', '--date', '2028-02-29');
+    expect(onTheLeapDay.exitCode).toBe(1);
+    expect(parsed(onTheLeapDay.stdout).findings.map((f) => [f.code, f.severity, f.details['earliestEnd']])).toEqual([['C.CASE_RECENT', 'blocking', '2026-03-01']]);
+  });
+
+  it('exit 1 for a case that marks every task not relevant (C.TRAJECTORY), in Dutch and English', () => {
+    const result = check('case-without-tasks.json', '--date', '2026-03-02');
+    expect(result.exitCode).toBe(1);
+    expect(parsed(result.stdout).findings.map((f) => [f.code, f.path])).toEqual([['C.TRAJECTORY', '/cases/1/tasks']]);
+    expect(parsed(result.stdout).findings[0]?.text).toMatch(/^In casus 2 .* is geen enkele taak beschreven\./);
+    expect(parsed(check('case-without-tasks.json', '--lang', 'en').stdout).findings[0]?.text).toMatch(/^Case 2 .* describes no task at all\./);
   });
 
   it.each([

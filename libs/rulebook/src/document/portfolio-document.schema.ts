@@ -77,6 +77,9 @@ const signed = {
 
 const rulebook = currentRulebook;
 const cases = rulebook.cases;
+/** '0, 1, 2 en 7' */
+const joinAnd = (ids: readonly string[], and: string): string => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} ${and} ${ids[ids.length - 1] ?? ''}`);
+const coreTasks = cases.trajectory.coreTasks;
 
 export const portfolioDocumentSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -264,8 +267,8 @@ export const portfolioDocumentSchema = {
         status: {
           enum: ['described', 'not_relevant', 'missing'],
           description: describe(
-            "'described' (beschreven), 'not_relevant' (niet relevant in dit traject; motivatie verplicht) of 'missing'. Zonder status: beschreven zodra er tekst staat.",
-            "Without a status: 'described' once there is text, else 'missing'.",
+            "'described' (beschreven), 'not_relevant' (niet relevant in dit traject; motivatie verplicht; niet voor een taak die bij elk traject hoort) of 'missing'. Zonder status: beschreven zodra er tekst staat.",
+            "Without a status: 'described' once there is text, else 'missing'. 'not_relevant' needs a motivation and is not allowed for a core task of the trajectory.",
           ),
         },
         text: text('Hoe je deze taak in dit traject hebt uitgevoerd.', 'How the task was carried out in this trajectory.'),
@@ -301,13 +304,19 @@ export const portfolioDocumentSchema = {
               type: ['string', 'null'],
               format: 'date',
               pattern: DATE_PATTERN,
-              description: describe('Einde van het traject; null zolang het nog loopt.', 'End of the trajectory; null while it is still running.'),
+              description: describe(
+                `Einde van het traject; null zolang het nog loopt. Het traject telt mee tot en met deze datum plus ${cases.recencyYears} jaar (29 februari plus een aantal jaar is 28 februari als dat jaar geen 29 februari heeft).`,
+                `End of the trajectory; null while it is still running. It counts through this date plus ${cases.recencyYears} years.`,
+              ),
             },
           },
         },
         tasks: {
           type: 'object',
-          description: describe('C.1 Procesbeschrijving, per taak (0 tot en met 7).', 'C.1 Process description, per task.'),
+          description: describe(
+            `C.1 Procesbeschrijving, per taak (${cases.tasks[0]?.id ?? ''} tot en met ${cases.tasks[cases.tasks.length - 1]?.id ?? ''}). Taak ${joinAnd(coreTasks, 'en')} ${coreTasks.length === 1 ? 'hoort' : 'horen'} bij elk begeleidingstraject en ${coreTasks.length === 1 ? 'wordt' : 'worden'} in elke casus beschreven, nooit als niet relevant gemarkeerd.`,
+            `C.1 Process description, per task. ${coreTasks.length === 1 ? 'Task' : 'Tasks'} ${joinAnd(coreTasks, 'and')} belong to every trajectory and are described in every case.`,
+          ),
           propertyNames: { pattern: '^[0-9]+$' },
           properties: Object.fromEntries(cases.tasks.map((t) => [t.id, { title: `${t.id}. ${t.title.nl}`, $ref: '#/definitions/taskEntry' }])),
           additionalProperties: { $ref: '#/definitions/taskEntry' },
