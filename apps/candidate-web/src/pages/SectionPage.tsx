@@ -1,14 +1,14 @@
-import { Alert, Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import type { Guidance, RegulationState } from '../api/types';
+import type { Guidance } from '../api/types';
 import { useSectionEditor, type Conflict, type SaveState } from '../autosave';
 import { SchemaForm, type FieldFinding } from '../forms/SchemaForm';
 import { sectionSchema } from '../forms/schema';
 import { useI18n } from '../i18n';
-import { isObject, type Json, type JsonObject } from '../json';
-import { useCompleteness, useDocuments, useGuidance, usePortfolio, usePortfolioRegulations } from '../queries';
+import type { Json } from '../json';
+import { useCompleteness, useDocuments, useGuidance, usePortfolio } from '../queries';
 import { localPointer, SECTIONS, sectionBySlug } from '../sections';
 import { FindingList } from '../ui/progress';
 import { ErrorBox, Loading } from '../ui/status';
