@@ -2,7 +2,8 @@
 // aliases rewritten to relative paths), then builds the web front ends (apps/*-web) with Vite into
 // dist/web/<name>, which the apps serve (ADR 0013). Type-checking is `npm run lint` (tsc --noEmit).
 import { transformFile } from '@swc/core';
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -63,5 +64,13 @@ const { build } = await import('vite');
 for (const name of webApps) {
   const webStarted = Date.now();
   await build({ configFile: join(root, 'apps', name, 'vite.config.mts'), logLevel: 'warn' });
+  // Pre-compressed copies, served when the browser accepts them (libs/platform/src/web-app.ts).
+  const assets = join(out, 'web', name.replace(/-web$/, ''), 'assets');
+  for (const file of await readdir(assets)) {
+    if (!/\.(js|css|svg)$/.test(file)) continue;
+    const bytes = await readFile(join(assets, file));
+    await writeFile(join(assets, `${file}.br`), brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }));
+    await writeFile(join(assets, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+  }
   console.log(`build: ${name} to dist/web in ${Date.now() - webStarted} ms`);
 }

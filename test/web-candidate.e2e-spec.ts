@@ -10,7 +10,7 @@ import { allowBrowserAccess } from '../libs/storage/src/bucket-cors';
 import { createS3Client } from '../libs/storage/src/s3-client.factory';
 import { startTestPlatform, type TestPlatform } from '@rlp/testing';
 import { completePortfolio } from '../libs/rulebook/src/testing/portfolio.factory';
-import { expectAccessible, fieldId, launchBrowser } from './support/browser';
+import { expectAccessible, fieldId, launchBrowser, waitUntil } from './support/browser';
 import { FILES } from './support/candidate-journey';
 
 jest.setTimeout(180_000);
@@ -149,7 +149,7 @@ describe('kandidaatportaal in Chromium', () => {
     await page.goto(`${base}/portfolio/${id}/indienen`);
     const submit = page.getByRole('button', { name: 'Portfolio definitief indienen' });
     await submit.waitFor();
-    await page.waitForFunction(`!document.querySelector('button.utrecht-button--primary-action')?.disabled`);
+    await waitUntil(page, `!document.querySelector('button.utrecht-button--primary-action')?.disabled`);
     await checked(page, 'indienen (ready)');
     // A double click submits once (Idempotency-Key per reviewed revision).
     await submit.dblclick();
@@ -245,7 +245,7 @@ describe('kandidaatportaal in Chromium', () => {
       { name: 'nep.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>geen pdf</html>') },
     ]);
     // The bar moves while the bytes go to storage, not only at the end.
-    await page.waitForFunction(`Array.from(document.querySelectorAll('progress')).some((el) => el.value > 0 && el.value < 100)`, undefined, { timeout: 15_000 });
+    await waitUntil(page, `Array.from(document.querySelectorAll('progress')).some((el) => el.value > 0 && el.value < 100)`);
     await page.locator('[data-phase="done"]', { hasText: 'groot.pdf' }).waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-phase="done"] progress').getAttribute('value')).toBe('100');
     await page.locator('[data-phase="done"]', { hasText: 'groot.pdf' }).waitFor();

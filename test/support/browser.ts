@@ -42,3 +42,15 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 export function fieldId(pointer: string): string {
   return `veld${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
+
+/**
+ * Waits until a page-side expression (text) is true. Not page.waitForFunction: that evaluates the
+ * text with eval() inside the page, which the portal's CSP (no 'unsafe-eval') rightly refuses.
+ */
+export async function waitUntil(page: Page, expression: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

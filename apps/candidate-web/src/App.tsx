@@ -7,9 +7,11 @@ import { LoginPage, RegisterPage } from './pages/LoginPage';
 import { useSession } from './session';
 import { Loading } from './ui/status';
 
-// The first page after login is the home page; everything else loads when it is needed.
-const PortfolioPage = lazy(() => import('./pages/PortfolioPage'));
-const SectionPage = lazy(() => import('./pages/SectionPage'));
+import PortfolioPage from './pages/PortfolioPage';
+import SectionPage from './pages/SectionPage';
+
+// Home, the portfolio and its parts are where candidates spend their time: in the first bundle.
+// The rest loads when it is needed.
 const SubmitPage = lazy(() => import('./pages/SubmitPage'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
 const DossierPage = lazy(() => import('./pages/DossierPage'));

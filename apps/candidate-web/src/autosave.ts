@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ApiError, OfflineError, problemOf, raw } from './api/client';
 import { applyMergePatch, conflicts, deepEqual, mergePatch, resolve, type FieldConflict, type JsonObject } from './json';
 
@@ -31,6 +31,12 @@ interface SectionResponse {
   version: number;
 }
 
+/** The section's current value, for fields that subscribe to their own part of it. */
+export interface SectionStore {
+  get(): JsonObject | null;
+  subscribe(listener: () => void): () => void;
+}
+
 export const SAVE_DELAY_MS = 700;
 const RETRY_MS = 4000;
 const DRAFT_DELAY_MS = 250;
@@ -51,7 +57,27 @@ function readDraft(key: string): Draft | null {
 export function useSectionEditor(portfolioId: string, section: string, options: { readOnly?: boolean; onSaved?: () => void } = {}) {
   const key = draftKey(portfolioId, section);
   const r = useRef({ base: null as JsonObject | null, local: null as JsonObject | null, etag: '', inflight: false, timer: undefined as number | undefined, conflict: null as Conflict | null });
-  const [, rerender] = useReducer((x: number) => x + 1, 0);
+  const [, rerenderEditor] = useReducer((x: number) => x + 1, 0);
+  // The section's value lives outside React state: fields subscribe to their own part of it
+  // (useSyncExternalStore), so a keystroke re-renders the field typed in, not the whole form.
+  const listeners = useRef(new Set<() => void>());
+  const notify = useCallback(() => {
+    for (const l of listeners.current) l();
+  }, []);
+  const store = useMemo<SectionStore>(
+    () => ({
+      get: () => r.current.local,
+      subscribe: (listener) => {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+    }),
+    [],
+  );
+  const rerender = useCallback(() => {
+    notify();
+    rerenderEditor();
+  }, [notify]);
   const [state, setStateRaw] = useState<SaveState>('loading');
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
@@ -229,15 +255,15 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
     (next: JsonObject) => {
       if (options.readOnly) return;
       r.current.local = next;
+      notify();
       persist(true);
       if (!r.current.conflict) {
-        if (stateRef.current !== 'saving' && stateRef.current !== 'offline') setState('dirty');
+        if (stateRef.current !== 'saving' && stateRef.current !== 'offline' && stateRef.current !== 'dirty') setState('dirty');
         window.clearTimeout(r.current.timer);
         r.current.timer = window.setTimeout(() => void save(), SAVE_DELAY_MS);
       }
-      rerender();
     },
-    [options.readOnly, persist, save],
+    [notify, options.readOnly, persist, save],
   );
 
   const resolveConflict = useCallback(
@@ -257,6 +283,8 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
   );
 
   return {
+    store,
+    loaded: r.current.local !== null,
     value: r.current.local,
     state,
     problem,

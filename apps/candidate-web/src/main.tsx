@@ -7,7 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/client';
-import { I18nProvider } from './i18n';
+import { I18nProvider, initialLang } from './i18n';
+import { prefetchForPath } from './queries';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -18,6 +19,8 @@ const queries = new QueryClient({
     },
   },
 });
+
+prefetchForPath(queries, window.location.pathname, initialLang());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -47,8 +47,26 @@ export function mountWebApp(app: NestExpressApplication, options: WebAppOptions)
   const index = readFileSync(join(options.dir, 'index.html'));
   const routes = new Set(options.routes);
   let csp: Promise<string> | null = null;
-  const assets = express.static(join(options.dir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false });
+  const assetDir = join(options.dir, 'assets');
+  const assets = express.static(assetDir, { immutable: true, maxAge: '365d', index: false, fallthrough: false });
   const rootFiles = express.static(options.dir, { index: false, maxAge: '1d', fallthrough: true });
+  // The build leaves .br and .gz copies beside each script and style sheet: send the smallest the
+  // browser accepts (the names carry a content hash, so they never change).
+  app.use('/assets', (req: Request, res: Response, next: NextFunction) => {
+    const name = req.path.slice(1);
+    const type = /\.js$/.test(name) ? 'text/javascript; charset=utf-8' : /\.css$/.test(name) ? 'text/css; charset=utf-8' : null;
+    if (!type || !/^[\w.-]+$/.test(name) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']] as const) {
+      if (!new RegExp(`\\b${encoding}\\b`).test(accepted) || !existsSync(join(assetDir, name + ext))) continue;
+      res.setHeader('Content-Encoding', encoding);
+      res.setHeader('Content-Type', type);
+      res.setHeader('Vary', 'Accept-Encoding');
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      return res.sendFile(join(assetDir, name + ext));
+    }
+    return next();
+  });
   app.use('/assets', assets);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();

@@ -14,7 +14,8 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, memo, useContext, useDeferredValue, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import type { SectionStore } from '../autosave';
 import { useI18n } from '../i18n';
 import { getAt, isObject, setAt, wordCount, type Json, type JsonObject } from '../json';
 import { deref, isType, variantOf, type SchemaNode } from './schema';
@@ -33,7 +34,8 @@ export interface FieldFinding {
 
 /** What every field needs besides its own node: the section's value, documents, findings, guidance. */
 interface FormContextValue {
-  value: JsonObject;
+  /** The section's value; each field subscribes to its own pointer. */
+  store: SectionStore;
   onChange(next: JsonObject): void;
   readOnly: boolean;
   documents: DocumentOption[];
@@ -62,13 +64,41 @@ const ENUM_LABELS: Record<string, Record<string, [string, string]>> = {
   initiator: { client: ['de cliënt zelf', 'the client'], employer: ['de werkgever', 'the employer'], other: ['een ander (bijvoorbeeld UWV)', 'someone else (e.g. UWV)'] },
 };
 
-export function SchemaForm(props: Omit<FormContextValue, 'hidden'> & { node: SchemaNode; hidden?: string[] }) {
-  const { node, hidden, ...ctx } = props;
+export const SchemaForm = memo(function SchemaForm(props: Omit<FormContextValue, 'hidden'> & { node: SchemaNode; hidden?: string[] }) {
+  const { node, hidden, store, onChange, readOnly, documents, findings, aside, choices } = props;
+  const hiddenKey = (hidden ?? []).join(',');
+  const ctx = useMemo<FormContextValue>(
+    () => ({ store, onChange, readOnly, documents, findings, aside, choices, hidden: new Set(hiddenKey ? hiddenKey.split(',') : []) }),
+    [store, onChange, readOnly, documents, findings, aside, choices, hiddenKey],
+  );
   return (
-    <FormContext.Provider value={{ ...ctx, hidden: new Set(hidden ?? []) }}>
-      <ObjectFields node={deref(node)} pointer="" />
+    <FormContext.Provider value={ctx}>
+      <ObjectFields node={derefCached(node)} pointer="" />
     </FormContext.Provider>
   );
+});
+
+/** The value at a pointer of the section; re-renders only when that part changes. */
+function useValueAt(pointer: string | null): Json | undefined {
+  const { store } = useForm();
+  return useSyncExternalStore(store.subscribe, () => (pointer === null ? undefined : getAt(store.get() ?? undefined, pointer)));
+}
+
+/** Writes a value at a pointer of the section's current value. */
+function useSetAt(): (pointer: string, v: Json | undefined) => void {
+  const { store, onChange } = useForm();
+  return (pointer, v) => onChange(setAt(store.get() ?? {}, pointer, v) as JsonObject);
+}
+
+// deref() builds new objects; fields are memoised on their node, so keep one per schema node.
+const derefs = new WeakMap<SchemaNode, SchemaNode>();
+function derefCached(node: SchemaNode): SchemaNode {
+  let d = derefs.get(node);
+  if (!d) {
+    d = deref(node);
+    derefs.set(node, d);
+  }
+  return d;
 }
 
 function useForm(): FormContextValue {
@@ -106,7 +136,7 @@ function Findings({ pointer }: { pointer: string }) {
   );
 }
 
-function ObjectFields({ node, pointer }: { node: SchemaNode; pointer: string }) {
+const ObjectFields = memo(function ObjectFields({ node, pointer }: { node: SchemaNode; pointer: string }) {
   const { aside } = useForm();
   const entries = Object.entries(node.properties ?? {});
   return (
@@ -114,11 +144,11 @@ function ObjectFields({ node, pointer }: { node: SchemaNode; pointer: string }) 
       {entries.map(([name, child]) => {
         const p = `${pointer}/${name}`;
         const side = aside?.(p);
-        const field = <Field key={p} name={name} node={deref(child)} pointer={p} />;
+        const field = <Field key={p} name={name} node={derefCached(child)} pointer={p} />;
         return side ? (
           <div className="rlp-with-aside" key={p}>
             <div>{field}</div>
-            <aside className="rlp-aside" aria-label={`${plainLabel(deref(child), name)}`}>
+            <aside className="rlp-aside" aria-label={`${plainLabel(derefCached(child), name)}`}>
               {side}
             </aside>
           </div>
@@ -128,18 +158,21 @@ function ObjectFields({ node, pointer }: { node: SchemaNode; pointer: string }) 
       })}
     </>
   );
-}
+});
 
 // A label without a hook (for aria-labels computed in a loop).
 function plainLabel(node: SchemaNode, name: string): string {
   return node.title?.split('\n\n')[0] ?? name;
 }
 
-function Field({ name, node, pointer }: { name: string; node: SchemaNode; pointer: string }) {
+const Field = memo(function Field({ name, node, pointer }: { name: string; node: SchemaNode; pointer: string }) {
   const ctx = useForm();
   const { t, date, lang } = useI18n();
   const texts = useTexts(node, name);
-  const raw = getAt(ctx.value, pointer);
+  const setValue = useSetAt();
+  const isContainer = Boolean(node.properties) || isType(node, 'array');
+  // Containers render their children, which subscribe themselves; only leaves read their value.
+  const raw = useValueAt(isContainer ? null : pointer);
   if (ctx.hidden.has(pointer) || ctx.hidden.has(name)) return null;
   if (STAMPED.has(name)) {
     if (name === 'id' || raw === undefined || raw === null) return null;
@@ -149,7 +182,7 @@ function Field({ name, node, pointer }: { name: string; node: SchemaNode; pointe
       </Paragraph>
     );
   }
-  const set = (v: Json | undefined) => ctx.onChange(setAt(ctx.value, pointer, v) as JsonObject);
+  const set = (v: Json | undefined) => setValue(pointer, v);
   const id = fieldId(pointer);
   const hintId = texts.hint ? `${id}-hint` : undefined;
   const invalid = (ctx.findings.get(pointer) ?? []).some((f) => f.severity === 'blocking');
@@ -212,9 +245,7 @@ function Field({ name, node, pointer }: { name: string; node: SchemaNode; pointe
       {long ? (
         <>
           <Textarea id={id} value={value} readOnly={ctx.readOnly} invalid={invalid} aria-describedby={hintId} rows={8} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)} />
-          <p className="rlp-count" aria-hidden="true">
-            {wordCount(value)} {t('words')}
-          </p>
+          <WordCount text={value} />
         </>
       ) : (
         <Textbox
@@ -243,13 +274,14 @@ function Field({ name, node, pointer }: { name: string; node: SchemaNode; pointe
     if (known) return known[lang === 'nl' ? 0 : 1];
     return v;
   }
-}
+});
 
 function DocumentField({ pointer, label, hint }: { pointer: string; label: string; hint: string }) {
   const ctx = useForm();
   const { t } = useI18n();
   const id = fieldId(pointer);
-  const raw = getAt(ctx.value, pointer);
+  const raw = useValueAt(pointer);
+  const setValue = useSetAt();
   const invalid = (ctx.findings.get(pointer) ?? []).some((f) => f.severity === 'blocking');
   const verified = ctx.documents.filter((d) => d.status === 'verified');
   return (
@@ -257,7 +289,7 @@ function DocumentField({ pointer, label, hint }: { pointer: string; label: strin
       <FormLabel htmlFor={id}>{label}</FormLabel>
       {hint ? <FormFieldDescription id={`${id}-hint`}>{hint}</FormFieldDescription> : null}
       <Findings pointer={pointer} />
-      <Select id={id} value={typeof raw === 'string' ? raw : ''} disabled={ctx.readOnly} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => ctx.onChange(setAt(ctx.value, pointer, e.target.value || undefined) as JsonObject)}>
+      <Select id={id} value={typeof raw === 'string' ? raw : ''} disabled={ctx.readOnly} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => setValue(pointer, e.target.value || undefined)}>
         <SelectOption value="">{t('chooseDocument')}</SelectOption>
         {verified.map((d) => (
           <SelectOption key={d.id} value={d.id}>
@@ -279,12 +311,13 @@ function DocumentField({ pointer, label, hint }: { pointer: string; label: strin
 function ArrayField({ node, pointer, label, hint }: { node: SchemaNode; pointer: string; label: string; hint: string }) {
   const ctx = useForm();
   const { t, pick } = useI18n();
-  const items = getAt(ctx.value, pointer);
+  const items = useValueAt(pointer);
+  const setValue = useSetAt();
   const list = Array.isArray(items) ? items : [];
-  const item = deref(node.items!);
+  const item = derefCached(node.items!);
   const kinds = item.properties?.['kind']?.enum;
-  const add = () => ctx.onChange(setAt(ctx.value, pointer, [...list, {}]) as JsonObject);
-  const remove = (i: number) => ctx.onChange(setAt(ctx.value, `${pointer}/${i}`, undefined) as JsonObject);
+  const add = () => setValue(pointer, [...list, {}]);
+  const remove = (i: number) => setValue(`${pointer}/${i}`, undefined);
   return (
     <Fieldset className="rlp-fieldset" id={fieldId(pointer)}>
       <FieldsetLegend>{label}</FieldsetLegend>
@@ -304,7 +337,7 @@ function ArrayField({ node, pointer, label, hint }: { node: SchemaNode; pointer:
             {kinds ? (
               <FormField type="select">
                 <FormLabel htmlFor={kindId}>{pick(item.properties?.['kind']?.description)?.split(':')[0]}</FormLabel>
-                <Select id={kindId} value={kind ?? ''} disabled={ctx.readOnly} onChange={(e) => ctx.onChange(setAt(ctx.value, p, { kind: e.target.value }) as JsonObject)}>
+                <Select id={kindId} value={kind ?? ''} disabled={ctx.readOnly} onChange={(e) => setValue(p, { kind: e.target.value })}>
                   <SelectOption value="">{t('chooseOption')}</SelectOption>
                   {kinds.map((k) => (
                     <SelectOption key={k} value={k}>
@@ -334,69 +367,84 @@ function ArrayField({ node, pointer, label, hint }: { node: SchemaNode; pointer:
 
 /** C.1: per task, described (with text) or not relevant (with a motivation), guidance beside it. */
 function TasksField({ node, pointer }: { node: SchemaNode; pointer: string }) {
-  const ctx = useForm();
-  const { t, pick } = useI18n();
   const texts = useTexts(node, 'tasks');
   return (
     <Fieldset className="rlp-fieldset" id={fieldId(pointer)}>
       <FieldsetLegend>{texts.label}</FieldsetLegend>
       <Findings pointer={pointer} />
-      {Object.entries(node.properties ?? {}).map(([taskId, child]) => {
-        const p = `${pointer}/${taskId}`;
-        const entry = getAt(ctx.value, p);
-        const e = isObject(entry) ? entry : {};
-        const status = typeof e['status'] === 'string' ? e['status'] : e['notRelevantMotivation'] ? 'not_relevant' : 'described';
-        const set = (next: JsonObject) => ctx.onChange(setAt(ctx.value, p, next) as JsonObject);
-        const idBase = fieldId(p);
-        const side = ctx.aside?.(p);
-        const text = typeof e['text'] === 'string' ? e['text'] : '';
-        const motivation = typeof e['notRelevantMotivation'] === 'string' ? e['notRelevantMotivation'] : '';
-        const invalid = (ctx.findings.get(p) ?? []).some((f) => f.severity === 'blocking');
-        return (
-          <div className="rlp-with-aside rlp-task" key={p}>
-            <div>
-              <Fieldset id={idBase} invalid={invalid}>
-                <FieldsetLegend>{pick(deref(child).title)}</FieldsetLegend>
-                <Findings pointer={p} />
-                <div className="rlp-radios" role="radiogroup" aria-label={pick(deref(child).title)}>
-                  <span className="rlp-radio">
-                    <RadioButton id={`${idBase}-described`} name={`${idBase}-status`} checked={status !== 'not_relevant'} disabled={ctx.readOnly} onChange={() => set({ ...e, status: 'described' })} />
-                    <FormLabel htmlFor={`${idBase}-described`} type="radio">
-                      {t('described')}
-                    </FormLabel>
-                  </span>
-                  <span className="rlp-radio">
-                    <RadioButton id={`${idBase}-not-relevant`} name={`${idBase}-status`} checked={status === 'not_relevant'} disabled={ctx.readOnly} onChange={() => set({ ...e, status: 'not_relevant' })} />
-                    <FormLabel htmlFor={`${idBase}-not-relevant`} type="radio">
-                      {t('notRelevant')}
-                    </FormLabel>
-                  </span>
-                </div>
-                {status === 'not_relevant' ? (
-                  <FormField type="text">
-                    <FormLabel htmlFor={`${idBase}-motivation`}>{pick(schemaText('notRelevantMotivation'))}</FormLabel>
-                    <Textarea id={`${idBase}-motivation`} rows={4} value={motivation} readOnly={ctx.readOnly} onChange={(ev) => set(withText(e, 'notRelevantMotivation', ev.target.value))} />
-                  </FormField>
-                ) : (
-                  <FormField type="text">
-                    <FormLabel htmlFor={`${idBase}-text`}>{pick(schemaText('text'))}</FormLabel>
-                    <Textarea id={`${idBase}-text`} rows={10} value={text} readOnly={ctx.readOnly} onChange={(ev) => set(withText(e, 'text', ev.target.value))} />
-                    <p className="rlp-count" aria-hidden="true">
-                      {wordCount(text)} {t('words')}
-                    </p>
-                  </FormField>
-                )}
-              </Fieldset>
-            </div>
-            {side ? (
-              <aside className="rlp-aside" aria-label={`${t('guidance')}: ${pick(deref(child).title)}`}>
-                {side}
-              </aside>
-            ) : null}
-          </div>
-        );
-      })}
+      {Object.entries(node.properties ?? {}).map(([taskId, child]) => (
+        <TaskField key={taskId} node={derefCached(child)} pointer={`${pointer}/${taskId}`} />
+      ))}
     </Fieldset>
+  );
+}
+
+const TaskField = memo(function TaskField({ node, pointer: p }: { node: SchemaNode; pointer: string }) {
+  const ctx = useForm();
+  const { t, pick } = useI18n();
+  const entry = useValueAt(p);
+  const setValue = useSetAt();
+  const e = isObject(entry) ? entry : {};
+  const status = typeof e['status'] === 'string' ? e['status'] : e['notRelevantMotivation'] ? 'not_relevant' : 'described';
+  const set = (next: JsonObject) => setValue(p, next);
+  const idBase = fieldId(p);
+  const side = ctx.aside?.(p);
+  const text = typeof e['text'] === 'string' ? e['text'] : '';
+  const motivation = typeof e['notRelevantMotivation'] === 'string' ? e['notRelevantMotivation'] : '';
+  const invalid = (ctx.findings.get(p) ?? []).some((f) => f.severity === 'blocking');
+  const title = pick(node.title);
+  return (
+    <div className="rlp-with-aside rlp-task">
+      <div>
+        <Fieldset id={idBase} invalid={invalid}>
+          <FieldsetLegend>{title}</FieldsetLegend>
+          <Findings pointer={p} />
+          <div className="rlp-radios" role="radiogroup" aria-label={title}>
+            <span className="rlp-radio">
+              <RadioButton id={`${idBase}-described`} name={`${idBase}-status`} checked={status !== 'not_relevant'} disabled={ctx.readOnly} onChange={() => set({ ...e, status: 'described' })} />
+              <FormLabel htmlFor={`${idBase}-described`} type="radio">
+                {t('described')}
+              </FormLabel>
+            </span>
+            <span className="rlp-radio">
+              <RadioButton id={`${idBase}-not-relevant`} name={`${idBase}-status`} checked={status === 'not_relevant'} disabled={ctx.readOnly} onChange={() => set({ ...e, status: 'not_relevant' })} />
+              <FormLabel htmlFor={`${idBase}-not-relevant`} type="radio">
+                {t('notRelevant')}
+              </FormLabel>
+            </span>
+          </div>
+          {status === 'not_relevant' ? (
+            <FormField type="text">
+              <FormLabel htmlFor={`${idBase}-motivation`}>{pick(schemaText('notRelevantMotivation'))}</FormLabel>
+              <Textarea id={`${idBase}-motivation`} rows={4} value={motivation} readOnly={ctx.readOnly} onChange={(ev) => set(withText(e, 'notRelevantMotivation', ev.target.value))} />
+            </FormField>
+          ) : (
+            <FormField type="text">
+              <FormLabel htmlFor={`${idBase}-text`}>{pick(schemaText('text'))}</FormLabel>
+              <Textarea id={`${idBase}-text`} rows={10} value={text} readOnly={ctx.readOnly} onChange={(ev) => set(withText(e, 'text', ev.target.value))} />
+              <WordCount text={text} />
+            </FormField>
+          )}
+        </Fieldset>
+      </div>
+      {side ? (
+        <aside className="rlp-aside" aria-label={`${t('guidance')}: ${title}`}>
+          {side}
+        </aside>
+      ) : null}
+    </div>
+  );
+});
+
+/** Words counted after typing pauses, not on every keystroke (a case may hold thousands). */
+function WordCount({ text }: { text: string }) {
+  const { t } = useI18n();
+  const deferred = useDeferredValue(text);
+  const count = useMemo(() => wordCount(deferred), [deferred]);
+  return (
+    <p className="rlp-count" aria-hidden="true">
+      {count} {t('words')}
+    </p>
   );
 }
 

@@ -12,7 +12,7 @@ export default function PortfolioPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const portfolio = usePortfolio(id);
-  const report = useCompleteness(id, portfolio.data?.status === 'draft');
+  const report = useCompleteness(id);
   if (portfolio.isLoading) return <Loading />;
   if (portfolio.error) return <ErrorBox error={portfolio.error} retry={() => void portfolio.refetch()} />;
   if (portfolio.data && portfolio.data.status !== 'draft') return <Navigate to={`/dossier/${id}`} replace />;

@@ -1,13 +1,13 @@
 import { Alert, Button, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import type { Guidance } from '../api/types';
-import { useSectionEditor, type Conflict, type SaveState } from '../autosave';
+import type { DocumentView, Guidance } from '../api/types';
+import { useSectionEditor, type Conflict, type SaveState, type SectionStore } from '../autosave';
 import { SchemaForm, type FieldFinding } from '../forms/SchemaForm';
 import { sectionSchema } from '../forms/schema';
 import { useI18n } from '../i18n';
-import type { Json } from '../json';
+import type { Json, JsonObject } from '../json';
 import { useCompleteness, useDocuments, useGuidance, usePortfolio } from '../queries';
 import { localPointer, SECTIONS, sectionBySlug } from '../sections';
 import { FindingList } from '../ui/progress';
@@ -23,6 +23,15 @@ export default function SectionPage() {
   if (portfolio.isLoading) return <Loading />;
   if (portfolio.error) return <ErrorBox error={portfolio.error} />;
   return <SectionEditor key={info.key} portfolioId={id} section={info.key} readOnly={portfolio.data?.status !== 'draft'} />;
+}
+
+const HIDDEN = ['id'];
+const NO_DOCUMENTS: DocumentView[] = [];
+
+/** The declarations form reads the whole (small) section, so it follows every change of it. */
+function DeclarationsBinding(props: { portfolioId: string; store: SectionStore; onChange: (v: JsonObject) => void; readOnly: boolean; guidance: Guidance | undefined }) {
+  const value = useSyncExternalStore(props.store.subscribe, props.store.get) ?? {};
+  return <DeclarationsForm portfolioId={props.portfolioId} value={value} onChange={props.onChange} readOnly={props.readOnly} guidance={props.guidance} />;
 }
 
 function SaveIndicator({ state }: { state: SaveState }) {
@@ -98,6 +107,7 @@ function SectionEditor({ portfolioId, section, readOnly }: { portfolioId: string
   const documents = useDocuments();
   const guidance = useGuidance();
   const node = sectionSchema(section);
+  const g = guidance.data;
 
   const { findings, sectionFindings } = useMemo(() => {
     const map = new Map<string, FieldFinding[]>();
@@ -112,7 +122,7 @@ function SectionEditor({ portfolioId, section, readOnly }: { portfolioId: string
   }, [report.data, section, lang]);
 
   // A link from the checklist names a field: bring it into view once the form is there.
-  const loaded = editor.value !== null;
+  const loaded = editor.loaded;
   useEffect(() => {
     if (!loaded || !location.hash) return;
     const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -122,11 +132,14 @@ function SectionEditor({ portfolioId, section, readOnly }: { portfolioId: string
     input?.focus({ preventScroll: true });
   }, [loaded, location.hash]);
 
+  const aside = useCallback((pointer: string) => (g ? asideFor(section, pointer, g, t('indicators'), t('guidance'), t('koppeling')) : null), [g, section, t]);
+  const choices = useCallback(
+    (pointer: string) => (section === 'education' && pointer === '/route' && g ? g.education.routes.map((r) => ({ value: r.id, label: `${r.id} — ${r.criterion}` })) : null),
+    [g, section],
+  );
   const index = SECTIONS.findIndex((s) => s.key === section);
   const prev = SECTIONS[index - 1];
   const next = SECTIONS[index + 1];
-  const g = guidance.data;
-
   return (
     <>
       <p className="rlp-breadcrumb">
@@ -171,22 +184,22 @@ function SectionEditor({ portfolioId, section, readOnly }: { portfolioId: string
         </section>
       ) : null}
       {editor.loadError ? <ErrorBox error={editor.loadError} /> : null}
-      {editor.value === null && !editor.loadError ? <Loading /> : null}
-      {editor.value !== null && node ? (
+      {!editor.loaded && !editor.loadError ? <Loading /> : null}
+      {editor.loaded && node ? (
         <form className="rlp-form" onSubmit={(e) => e.preventDefault()} aria-busy={editor.state === 'saving'}>
           {section === 'declarations' ? (
-            <DeclarationsForm portfolioId={portfolioId} value={editor.value} onChange={editor.setValue} readOnly={readOnly || Boolean(editor.conflict)} guidance={g} />
+            <DeclarationsBinding portfolioId={portfolioId} store={editor.store} onChange={editor.setValue} readOnly={readOnly || Boolean(editor.conflict)} guidance={g} />
           ) : (
             <SchemaForm
               node={node}
-              value={editor.value}
+              store={editor.store}
               onChange={editor.setValue}
               readOnly={readOnly || Boolean(editor.conflict)}
-              documents={documents.data ?? []}
+              documents={documents.data ?? NO_DOCUMENTS}
               findings={findings}
-              hidden={['id']}
-              aside={(pointer) => (g ? asideFor(section, pointer, g, t('indicators'), t('guidance'), t('koppeling')) : null)}
-              choices={(pointer) => (section === 'education' && pointer === '/route' && g ? g.education.routes.map((r) => ({ value: r.id, label: `${r.id} — ${r.criterion}` })) : null)}
+              hidden={HIDDEN}
+              aside={aside}
+              choices={choices}
             />
           )}
         </form>
