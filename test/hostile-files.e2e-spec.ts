@@ -138,5 +138,5 @@ describe('hostile files through the upload path (e2e)', () => {
     // Nothing pending or rejected still points at a stored object.
     const rows: Array<{ id: string; status: string }> = await p.db.query(`SELECT id, status FROM documents WHERE owner_id = $1 AND status <> 'verified'`, [c.id]);
     for (const r of rows) expect({ id: r.id, status: r.status, stored: await objectExists(p, c.id, r.id) }).toEqual({ id: r.id, status: r.status, stored: false });
-  });
+  }, 120_000); // 54 files, each uploaded, verified, copied and checked: minutes on a loaded 2-core machine
 });
