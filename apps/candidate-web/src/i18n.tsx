@@ -137,6 +137,18 @@ const texts = {
   language: ['Taal', 'Language'],
   main: ['Hoofdmenu', 'Main menu'],
   partsNav: ['Onderdelen van het portfolio', 'Parts of the portfolio'],
+  lineAdded: ['Toegevoegd:', 'Added:'],
+  lineRemoved: ['Geschrapt:', 'Removed:'],
+  inForceFrom: ['Geldt vanaf', 'In force from'],
+  cancelConfirm: ['Weet je zeker dat je je afspraak wilt annuleren? Je kunt daarna opnieuw een moment kiezen.', 'Are you sure you want to cancel your appointment? You can choose a time again afterwards.'],
+  interviewWas: ['Je gesprek', 'Your interview'],
+  supplementPortfolio: ['Portfolio aanvullen', 'Supplement your portfolio'],
+  supplementIntro: ['Je ingediende inhoud staat klaar in een nieuw portfolio. Vul aan wat het besluit vraagt, verklaar opnieuw en dien het weer in.', 'Your submitted content is ready in a new portfolio. Add what the decision asks for, make the declarations again and submit it once more.'],
+  certificateNumber: ['Certificaatnummer', 'Certificate number'],
+  validUntil: ['Geldig tot en met', 'Valid until'],
+  decidedOn: ['Besloten op', 'Decided on'],
+  acceptedOn: ['Geaccepteerd op', 'Accepted on'],
+  slotsOffered: ['Kies een van deze momenten. Beide assessoren zijn er dan bij.', 'Choose one of these times. Both assessors will be there.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof texts;

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, must } from '../api/client';
 import { useI18n } from '../i18n';
 import { usePortfolio } from '../queries';
+import { RouterButtonLink } from '../ui/links';
 import { ErrorBox, Loading } from '../ui/status';
 import { nextStep, statusLabel } from './HomePage';
 import type { SubmissionReceipt } from './SubmitPage';
@@ -36,6 +37,7 @@ const OUTCOME: Record<Decision['outcome'], [string, string]> = {
 };
 
 const INTERVIEW_STAGES = ['judged', 'interview_planned', 'interview_held', 'decided'];
+const PLANNABLE = ['judged', 'interview_planned'];
 
 export default function DossierPage() {
   const { id = '' } = useParams();
@@ -58,18 +60,22 @@ export default function DossierPage() {
     enabled: status === 'decided',
     queryFn: async () => (await must(api.GET('/portfolios/{id}/decision', { params: { path: { id } } }))) as unknown as Decision,
   });
+  // After a booking, a move or a cancellation (also a refused one: a slot may have gone meanwhile).
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['interview', id] });
     void client.invalidateQueries({ queryKey: ['portfolio', id] });
     void client.invalidateQueries({ queryKey: ['portfolios'] });
   };
-  const book = useMutation({ mutationFn: (slotId: string) => must(api.POST('/portfolios/{id}/interview/booking', { params: { path: { id } }, body: { slotId } })), onSuccess: refresh });
-  const cancel = useMutation({ mutationFn: () => must(api.POST('/portfolios/{id}/interview/cancel', { params: { path: { id } }, body: {} })), onSuccess: refresh });
+  const book = useMutation({ mutationFn: (slotId: string) => must(api.POST('/portfolios/{id}/interview/booking', { params: { path: { id } }, body: { slotId } })), onSettled: refresh });
+  const cancel = useMutation({ mutationFn: () => must(api.POST('/portfolios/{id}/interview/cancel', { params: { path: { id } }, body: {} })), onSettled: refresh });
   if (portfolio.isLoading) return <Loading />;
-  if (portfolio.error) return <ErrorBox error={portfolio.error} />;
+  if (portfolio.error) return <ErrorBox error={portfolio.error} retry={() => void portfolio.refetch()} />;
   const p = portfolio.data!;
+  const plannable = PLANNABLE.includes(p.status);
   const booking = interview.data?.booking?.status === 'booked' ? interview.data.booking : null;
-  const actionError = (book.error ?? cancel.error) as unknown;
+  const others = (interview.data?.slots ?? []).filter((s) => s.id !== booking?.slot.id);
+  const actionError = (book.isError ? book.error : cancel.isError ? cancel.error : null) as unknown;
+  const where = (s: Slot) => (s.locationKind === 'online' ? `online (${s.location})` : s.location);
   return (
     <>
       <Heading1>{lang === 'nl' ? 'Je dossier' : 'Your dossier'}</Heading1>
@@ -95,7 +101,7 @@ export default function DossierPage() {
         </Alert>
       ) : null}
       {p.status !== 'draft' ? (
-        <Paragraph>
+        <Paragraph className="rlp-actions">
           <a href={`/portfolios/${id}/submission.pdf`} target="_blank" rel="noopener">
             {t('submittedPdf')}
           </a>
@@ -105,6 +111,43 @@ export default function DossierPage() {
           <Link to={`/portfolio/${id}`}>{t('openPortfolio')}</Link>
         </Paragraph>
       )}
+      {decision.data ? (
+        <section aria-labelledby="decision-title" className="rlp-card" data-testid="decision">
+          <Heading2 id="decision-title">{t('decision')}</Heading2>
+          <Alert type={decision.data.outcome === 'certified' ? 'ok' : 'warning'}>
+            <Paragraph>
+              <strong>{OUTCOME[decision.data.outcome][lang === 'nl' ? 0 : 1]}</strong>
+            </Paragraph>
+            {decision.data.motivation ? <Paragraph>{decision.data.motivation}</Paragraph> : null}
+          </Alert>
+          <dl className="rlp-facts">
+            <dt>{t('decidedOn')}</dt>
+            <dd>{date(decision.data.decidedAt)}</dd>
+            {decision.data.register?.certificateNumber ? (
+              <>
+                <dt>{t('certificateNumber')}</dt>
+                <dd>{decision.data.register.certificateNumber}</dd>
+                <dt>{t('validUntil')}</dt>
+                <dd>{date(decision.data.register.validUntil)}</dd>
+              </>
+            ) : null}
+          </dl>
+          {decision.data.nextPortfolioId ? <Paragraph>{t('supplementIntro')}</Paragraph> : null}
+          <Paragraph className="rlp-actions">
+            {decision.data.nextPortfolioId ? <RouterButtonLink to={`/portfolio/${decision.data.nextPortfolioId}`}>{t('supplementPortfolio')}</RouterButtonLink> : null}
+            <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/portfolios/${id}/decision/letter.pdf`} target="_blank" rel="noopener">
+              {t('letter')}
+            </a>
+            {decision.data.outcome === 'certified' ? (
+              <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/portfolios/${id}/decision/certificate.pdf`} target="_blank" rel="noopener">
+                {t('certificate')}
+              </a>
+            ) : null}
+          </Paragraph>
+        </section>
+      ) : decision.error ? (
+        <ErrorBox error={decision.error} retry={() => void decision.refetch()} />
+      ) : null}
       {INTERVIEW_STAGES.includes(p.status) ? (
         <section aria-labelledby="interview-title" className="rlp-card">
           <Heading2 id="interview-title">{t('interview')}</Heading2>
@@ -114,81 +157,52 @@ export default function DossierPage() {
             </Alert>
           ) : null}
           {interview.isLoading ? <Loading /> : null}
-          {booking ? (
-            <>
+          {interview.error ? <ErrorBox error={interview.error} retry={() => void interview.refetch()} /> : null}
+          {booking && plannable ? (
+            <div data-testid="interview-booking">
               <Alert type="ok">
                 <Paragraph>
-                  {t('yourBooking')}: <strong>{dateTime(booking.slot.startsAt)}</strong> ({booking.slot.durationMinutes} min) — {booking.slot.location}
+                  {t('yourBooking')}: <strong>{dateTime(booking.slot.startsAt)}</strong> ({booking.slot.durationMinutes} min) — {where(booking.slot)}
                 </Paragraph>
               </Alert>
               <Paragraph className="rlp-actions">
-                <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/portfolios/${id}/interview.ics`}>
+                <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/portfolios/${id}/interview.ics`} download>
                   {t('invitation')}
-                </a>{' '}
+                </a>
                 {p.status === 'interview_planned' ? (
-                  <Button appearance="subtle-button" disabled={cancel.isPending} onClick={() => window.confirm(t('cancelBooking') + '?') && cancel.mutate()}>
+                  <Button appearance="subtle-button" disabled={cancel.isPending} onClick={() => window.confirm(t('cancelConfirm')) && cancel.mutate()}>
                     {t('cancelBooking')}
                   </Button>
                 ) : null}
               </Paragraph>
-            </>
+            </div>
           ) : null}
-          {interview.data && (p.status === 'judged' || p.status === 'interview_planned') ? (
-            interview.data.slots.filter((s) => s.id !== booking?.slot.id).length === 0 ? (
-              booking ? null : <Paragraph>{t('noSlotsYet')}</Paragraph>
-            ) : (
-              <>
-                {booking ? <Paragraph>{t('moveBooking')}:</Paragraph> : null}
-                <ul className="rlp-slots">
-                  {interview.data.slots
-                    .filter((s) => s.id !== booking?.slot.id)
-                    .map((s) => (
-                      <li key={s.id}>
-                        <span>
-                          <strong>{dateTime(s.startsAt)}</strong> · {s.durationMinutes} min · {s.locationKind === 'online' ? 'online' : s.location}
-                        </span>
-                        <Button appearance="secondary-action-button" disabled={book.isPending} onClick={() => book.mutate(s.id)}>
-                          {t('bookSlot')}
-                        </Button>
-                      </li>
-                    ))}
-                </ul>
-              </>
-            )
-          ) : null}
-        </section>
-      ) : null}
-      {decision.data ? (
-        <section aria-labelledby="decision-title" className="rlp-card">
-          <Heading2 id="decision-title">{t('decision')}</Heading2>
-          <Paragraph>
-            <strong>{OUTCOME[decision.data.outcome][lang === 'nl' ? 0 : 1]}</strong> — {date(decision.data.decidedAt)}
-          </Paragraph>
-          {decision.data.motivation ? <Paragraph>{decision.data.motivation}</Paragraph> : null}
-          {decision.data.register ? (
-            <Paragraph>
-              {decision.data.register.certificateNumber} · {lang === 'nl' ? 'geldig tot en met' : 'valid until'} {date(decision.data.register.validUntil)}
+          {booking && !plannable ? (
+            <Paragraph data-testid="interview-booking">
+              {t('interviewWas')}: <strong>{dateTime(booking.slot.startsAt)}</strong> ({booking.slot.durationMinutes} min) — {where(booking.slot)}
             </Paragraph>
           ) : null}
-          <Paragraph className="rlp-actions">
-            <a href={`/portfolios/${id}/decision/letter.pdf`} target="_blank" rel="noopener">
-              {t('letter')}
-            </a>
-            {decision.data.outcome === 'certified' ? (
-              <>
-                {' · '}
-                <a href={`/portfolios/${id}/decision/certificate.pdf`} target="_blank" rel="noopener">
-                  {t('certificate')}
-                </a>
-              </>
-            ) : null}
-            {decision.data.nextPortfolioId ? (
-              <>
-                {' · '}
-                <Link to={`/portfolio/${decision.data.nextPortfolioId}`}>{t('openPortfolio')}</Link>
-              </>
-            ) : null}
-          </Paragraph>
+          {interview.data && plannable ? (
+            others.length === 0 ? (
+              booking ? null : <Paragraph>{t('noSlotsYet')}</Paragraph>
+            ) : (
+              <div data-testid="other-slots">
+                <Paragraph>{booking ? `${t('moveBooking')}:` : t('slotsOffered')}</Paragraph>
+                <ul className="rlp-slots">
+                  {others.map((s) => (
+                    <li key={s.id}>
+                      <span id={`slot-${s.id}`}>
+                        <strong>{dateTime(s.startsAt)}</strong> · {s.durationMinutes} min · {where(s)}
+                      </span>
+                      <Button appearance="secondary-action-button" aria-describedby={`slot-${s.id}`} disabled={book.isPending || cancel.isPending} onClick={() => book.mutate(s.id)}>
+                        {t('bookSlot')}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )
+          ) : null}
         </section>
       ) : null}
     </>
