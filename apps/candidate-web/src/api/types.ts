@@ -91,6 +91,8 @@ export interface Guidance {
   declarations: Array<{ key: string; text: string; versioned: boolean }>;
   cases: {
     intro: string[];
+    /** Tasks every trajectory describes (C.TRAJECTORY); "not relevant" is for the others. */
+    trajectory?: { coreTasks: string[]; explanation?: string };
     processIntro: string[];
     tasks: TaskGuidance[];
     knowledge: { intro: string[]; areas?: Array<{ id: string; title: string; indicators?: string[] }> } & Record<string, unknown>;

@@ -13,8 +13,9 @@ import {
   SelectOption,
   Textarea,
   Textbox,
+  type TextareaProps,
 } from '@utrecht/component-library-react';
-import { createContext, memo, useContext, useDeferredValue, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { SectionStore } from '../autosave';
 import { useI18n } from '../i18n';
 import { getAt, isObject, setAt, wordCount, type Json, type JsonObject } from '../json';
@@ -47,6 +48,8 @@ interface FormContextValue {
   choices?: (pointer: string) => Array<{ value: string; label: string }> | null;
   /** Fields the server fills in (ids, signature dates) are shown, not edited. */
   hidden: Set<string>;
+  /** Tasks every trajectory must describe (the rulebook's core tasks): "not relevant" is not offered. */
+  coreTasks?: readonly string[];
 }
 
 const FormContext = createContext<FormContextValue | null>(null);
@@ -65,11 +68,12 @@ const ENUM_LABELS: Record<string, Record<string, [string, string]>> = {
 };
 
 export const SchemaForm = memo(function SchemaForm(props: Omit<FormContextValue, 'hidden'> & { node: SchemaNode; hidden?: string[] }) {
-  const { node, hidden, store, onChange, readOnly, documents, findings, aside, choices } = props;
+  const { node, hidden, store, onChange, readOnly, documents, findings, aside, choices, coreTasks } = props;
   const hiddenKey = (hidden ?? []).join(',');
+  const coreKey = (coreTasks ?? []).join(',');
   const ctx = useMemo<FormContextValue>(
-    () => ({ store, onChange, readOnly, documents, findings, aside, choices, hidden: new Set(hiddenKey ? hiddenKey.split(',') : []) }),
-    [store, onChange, readOnly, documents, findings, aside, choices, hiddenKey],
+    () => ({ store, onChange, readOnly, documents, findings, aside, choices, hidden: new Set(hiddenKey ? hiddenKey.split(',') : []), coreTasks: coreKey ? coreKey.split(',') : [] }),
+    [store, onChange, readOnly, documents, findings, aside, choices, hiddenKey, coreKey],
   );
   return (
     <FormContext.Provider value={ctx}>
@@ -121,19 +125,26 @@ export function useTexts(node: SchemaNode, name: string) {
   return { label: description.replace(/\.$/, ''), hint: '' };
 }
 
+/** The rulebook's findings about one field, with an id its control points at (aria-describedby). */
 function Findings({ pointer }: { pointer: string }) {
   const { findings } = useForm();
   const list = findings.get(pointer) ?? [];
   if (list.length === 0) return null;
   return (
-    <>
+    <div id={`${fieldId(pointer)}-findings`}>
       {list.map((f) => (
         <FormFieldErrorMessage key={f.code + f.text} className={f.severity === 'warning' ? 'rlp-finding rlp-finding--warning' : 'rlp-finding'}>
           {f.text}
         </FormFieldErrorMessage>
       ))}
-    </>
+    </div>
   );
+}
+
+/** The ids that describe a control: its hint and the findings about it. */
+function describedBy(ctx: FormContextValue, pointer: string, hintId: string | undefined): string | undefined {
+  const ids = [hintId, (ctx.findings.get(pointer) ?? []).length > 0 ? `${fieldId(pointer)}-findings` : undefined].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
 }
 
 const ObjectFields = memo(function ObjectFields({ node, pointer }: { node: SchemaNode; pointer: string }) {
@@ -207,7 +218,7 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
         <FormLabel htmlFor={id}>{texts.label}</FormLabel>
         {texts.hint ? <FormFieldDescription id={hintId}>{texts.hint}</FormFieldDescription> : null}
         <Findings pointer={pointer} />
-        <Select id={id} value={typeof raw === 'string' ? raw : ''} disabled={ctx.readOnly} invalid={invalid} aria-describedby={hintId} onChange={(e) => set(e.target.value || undefined)}>
+        <Select id={id} value={typeof raw === 'string' ? raw : ''} disabled={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, pointer, hintId)} onChange={(e) => set(e.target.value || undefined)}>
           <SelectOption value="">{t('chooseOption')}</SelectOption>
           {choices.map((c) => (
             <SelectOption key={c.value} value={c.value}>
@@ -222,7 +233,7 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
     return (
       <FormField type="checkbox" invalid={invalid}>
         <div className="rlp-checkbox">
-          <Checkbox id={id} checked={raw === true} disabled={ctx.readOnly} aria-describedby={hintId} onChange={(e) => set(e.target.checked)} />
+          <Checkbox id={id} checked={raw === true} disabled={ctx.readOnly} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, pointer, hintId)} onChange={(e) => set(e.target.checked)} />
           <FormLabel htmlFor={id} type="checkbox">
             {texts.label}
           </FormLabel>
@@ -244,7 +255,7 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
       <Findings pointer={pointer} />
       {long ? (
         <>
-          <Textarea id={id} value={value} readOnly={ctx.readOnly} invalid={invalid} aria-describedby={hintId} rows={8} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)} />
+          <LongText id={id} value={value} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, pointer, hintId)} rows={8} onText={(text) => set(text === '' ? undefined : text)} />
           <WordCount text={value} />
         </>
       ) : (
@@ -256,7 +267,8 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
           value={value}
           readOnly={ctx.readOnly}
           invalid={invalid}
-          aria-describedby={hintId}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy(ctx, pointer, hintId)}
           className={isDate || numeric ? 'rlp-short' : undefined}
           onChange={(e) => {
             const v = e.target.value;
@@ -289,7 +301,7 @@ function DocumentField({ pointer, label, hint }: { pointer: string; label: strin
       <FormLabel htmlFor={id}>{label}</FormLabel>
       {hint ? <FormFieldDescription id={`${id}-hint`}>{hint}</FormFieldDescription> : null}
       <Findings pointer={pointer} />
-      <Select id={id} value={typeof raw === 'string' ? raw : ''} disabled={ctx.readOnly} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => setValue(pointer, e.target.value || undefined)}>
+      <Select id={id} value={typeof raw === 'string' ? raw : ''} disabled={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, pointer, hint ? `${id}-hint` : undefined)} onChange={(e) => setValue(pointer, e.target.value || undefined)}>
         <SelectOption value="">{t('chooseDocument')}</SelectOption>
         {verified.map((d) => (
           <SelectOption key={d.id} value={d.id}>
@@ -393,12 +405,14 @@ const TaskField = memo(function TaskField({ node, pointer: p }: { node: SchemaNo
   const motivation = typeof e['notRelevantMotivation'] === 'string' ? e['notRelevantMotivation'] : '';
   const invalid = (ctx.findings.get(p) ?? []).some((f) => f.severity === 'blocking');
   const title = pick(node.title);
+  const core = (ctx.coreTasks ?? []).includes(p.split('/').pop() ?? '');
   return (
     <div className="rlp-with-aside rlp-task">
       <div>
         <Fieldset id={idBase} invalid={invalid}>
           <FieldsetLegend>{title}</FieldsetLegend>
           <Findings pointer={p} />
+          {core && status !== 'not_relevant' ? null : (
           <div className="rlp-radios" role="radiogroup" aria-label={title}>
             <span className="rlp-radio">
               <RadioButton id={`${idBase}-described`} name={`${idBase}-status`} checked={status !== 'not_relevant'} disabled={ctx.readOnly} onChange={() => set({ ...e, status: 'described' })} />
@@ -413,15 +427,16 @@ const TaskField = memo(function TaskField({ node, pointer: p }: { node: SchemaNo
               </FormLabel>
             </span>
           </div>
+          )}
           {status === 'not_relevant' ? (
             <FormField type="text">
               <FormLabel htmlFor={`${idBase}-motivation`}>{pick(schemaText('notRelevantMotivation'))}</FormLabel>
-              <Textarea id={`${idBase}-motivation`} rows={4} value={motivation} readOnly={ctx.readOnly} onChange={(ev) => set(withText(e, 'notRelevantMotivation', ev.target.value))} />
+              <LongText id={`${idBase}-motivation`} rows={4} value={motivation} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, p, undefined)} onText={(text) => set(withText(e, 'notRelevantMotivation', text))} />
             </FormField>
           ) : (
             <FormField type="text">
               <FormLabel htmlFor={`${idBase}-text`}>{pick(schemaText('text'))}</FormLabel>
-              <Textarea id={`${idBase}-text`} rows={10} value={text} readOnly={ctx.readOnly} onChange={(ev) => set(withText(e, 'text', ev.target.value))} />
+              <LongText id={`${idBase}-text`} rows={10} value={text} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, p, undefined)} onText={(t2) => set(withText(e, 'text', t2))} />
               <WordCount text={text} />
             </FormField>
           )}
@@ -436,11 +451,32 @@ const TaskField = memo(function TaskField({ node, pointer: p }: { node: SchemaNo
   );
 });
 
+/**
+ * A text area that React does not rewrite on every keystroke. A controlled <textarea> also gets
+ * its defaultValue (its text node) replaced on each render, which makes the browser restyle and
+ * lay out the whole text: in a 5,000-word case that is most of the time between two keys. Here
+ * the browser keeps what is typed; the value is written into the element only when it changes
+ * from elsewhere (a restored draft, a resolved conflict, a stamped save).
+ */
+function LongText(props: Omit<TextareaProps, 'value' | 'defaultValue' | 'onChange'> & { value: string; onText: (text: string) => void }) {
+  const { value, onText, ...rest } = props;
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [initial] = useState(value);
+  useLayoutEffect(() => {
+    if (ref.current && ref.current.value !== value) ref.current.value = value;
+  }, [value]);
+  return <Textarea ref={ref} defaultValue={initial} onChange={(e) => onText(e.target.value)} {...rest} />;
+}
+
 /** Words counted after typing pauses, not on every keystroke (a case may hold thousands). */
 function WordCount({ text }: { text: string }) {
   const { t } = useI18n();
-  const deferred = useDeferredValue(text);
-  const count = useMemo(() => wordCount(deferred), [deferred]);
+  const [settled, setSettled] = useState(text);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(text), 400);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+  const count = useMemo(() => wordCount(settled), [settled]);
   return (
     <p className="rlp-count" aria-hidden="true">
       {count} {t('words')}

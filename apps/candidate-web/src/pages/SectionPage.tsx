@@ -200,6 +200,7 @@ function SectionEditor({ portfolioId, section, readOnly }: { portfolioId: string
               hidden={HIDDEN}
               aside={aside}
               choices={choices}
+              coreTasks={g?.cases.trajectory?.coreTasks}
             />
           )}
         </form>
