@@ -69,7 +69,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, doc
   SwaggerModule.setup('docs', app, createOpenApiDocument(app, docs), { jsonDocumentUrl: 'docs-json' });
 }
 
-/** The web front end each app serves at `/` (ADR 0011), with the first path segments it owns. */
+/** The web front end each app serves at `/` (ADR 0013), with the first path segments it owns. */
 export const WEB_FRONT_ENDS: Partial<Record<string, { name: string; routes: readonly string[] }>> = {
   'candidate-api': { name: 'candidate', routes: ['', 'inloggen', 'registreren', 'portfolio', 'documenten', 'dossier', 'gegevens'] },
 };
