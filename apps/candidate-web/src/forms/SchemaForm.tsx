@@ -231,13 +231,16 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
   }
   if (isType(node, 'boolean')) {
     return (
-      <FormField type="checkbox" invalid={invalid}>
-        <div className="rlp-checkbox">
-          <Checkbox id={id} checked={raw === true} disabled={ctx.readOnly} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, pointer, hintId)} onChange={(e) => set(e.target.checked)} />
+      <FormField
+        type="checkbox"
+        invalid={invalid}
+        input={<Checkbox id={id} checked={raw === true} disabled={ctx.readOnly} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, pointer, hintId)} onChange={(e) => set(e.target.checked)} />}
+        label={
           <FormLabel htmlFor={id} type="checkbox">
             {texts.label}
           </FormLabel>
-        </div>
+        }
+      >
         {texts.hint ? <FormFieldDescription id={hintId}>{texts.hint}</FormFieldDescription> : null}
         <Findings pointer={pointer} />
       </FormField>
