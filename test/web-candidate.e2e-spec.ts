@@ -267,6 +267,61 @@ describe('kandidaatportaal in Chromium', () => {
   });
 });
 
+describe('kandidaatportaal with the keyboard alone', () => {
+  /** Presses Tab until the focused element matches; fails after `max` presses. */
+  async function tabTo(page: Page, test: string, max = 60): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate<boolean>(`(() => { const el = document.activeElement; return Boolean(el && (${test})); })()`)) return;
+    }
+    throw new Error(`Tab never reached: ${test}`);
+  }
+
+  /** The focused element shows where it is: an outline or a box shadow. */
+  async function focusVisible(page: Page): Promise<boolean> {
+    return page.evaluate<boolean>(`(() => { const cs = getComputedStyle(document.activeElement); return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none'; })()`);
+  }
+
+  it('logs in, starts a portfolio, opens a part and fills a field without a mouse, with visible focus', async () => {
+    const c = await p.account('candidate', { displayName: 'Dirk Toetsenbord' });
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await page.goto(`${base}/inloggen`);
+    await page.getByRole('button', { name: 'Inloggen' }).waitFor();
+    // The first Tab reaches the skip link, which becomes visible.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Naar de inhoud');
+    expect(await page.locator('.utrecht-skip-link').boundingBox()).not.toBeNull();
+    await tabTo(page, `el.id === 'email'`);
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.type(c.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(c.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Mijn dossier/ }).waitFor();
+
+    await tabTo(page, `el.textContent === 'Begin je portfolio'`);
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/portfolio\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Wat nog ontbreekt' }).waitFor();
+
+    await tabTo(page, `el.tagName === 'A' && el.textContent === 'D. Ontwikkelplan'`);
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ontwikkelplan$/);
+    await tabTo(page, `el.id === ${JSON.stringify(fieldId('/answers/1'))}`);
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.type('Met het toetsenbord geschreven.');
+    await waitSaved(page);
+    const id = page.url().split('/').slice(-2)[0]!;
+    const saved = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan`).set('Cookie', await cookieHeader(context));
+    expect(saved.body.content.answers['1']).toBe('Met het toetsenbord geschreven.');
+    await checked(page, 'section ontwikkelplan (keyboard)');
+    await context.close();
+  });
+});
+
 describe('browser sessions (cookie + CSRF)', () => {
   it('sets an HttpOnly SameSite=Strict session cookie, refuses state changes without the CSRF token, and ends with logout', async () => {
     const c = await p.account('candidate');

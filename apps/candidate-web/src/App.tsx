@@ -1,5 +1,5 @@
 import { Button, PageContent, PageFooter, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from './i18n';
 import { HomePage } from './pages/HomePage';
@@ -94,8 +94,12 @@ export function App() {
   const { t } = useI18n();
   const online = useOnline();
   const location = useLocation();
-  // Move focus to the page's heading after navigation, so screen readers hear where they are.
+  // Move focus to the page's heading after navigation (not on the first load, where the skip link
+  // comes first), so screen readers hear where they are.
+  const firstPath = useRef(location.pathname);
   useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = '';
     const h1 = document.querySelector('main h1');
     if (h1 instanceof HTMLElement) {
       h1.tabIndex = -1;
