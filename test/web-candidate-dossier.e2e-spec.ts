@@ -6,12 +6,9 @@
  * and state visited is checked with axe-core (WCAG 2.1 AA).
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { allowBrowserAccess } from '../libs/storage/src/bucket-cors';
-import { createS3Client } from '../libs/storage/src/s3-client.factory';
-import { startTestPlatform, type TestPlatform } from '@rlp/testing';
-import { expectAccessible, launchBrowser } from './support/browser';
+import type { TestPlatform } from '@rlp/testing';
+import { expectAccessible, launchBrowser, startWebPlatform } from './support/browser';
 import { judgedDossier, office, person, type Person } from './support/assessment-journey';
 import { api, readyToSubmit } from './support/candidate-journey';
 
@@ -29,12 +26,7 @@ let admin: Person;
 let decider: Person;
 
 beforeAll(async () => {
-  p = await startTestPlatform({ now: START, env: LONG_SESSIONS });
-  const s3 = createS3Client(p.config.storage, process.env['RLP_TEST_S3_ENDPOINT']!);
-  await allowBrowserAccess(s3, p.config.storage.bucket, ['*']);
-  s3.destroy();
-  await p.candidate.listen(0, '127.0.0.1');
-  base = `http://localhost:${((p.candidate.getHttpServer() as Server).address() as { port: number }).port}`;
+  ({ p, base } = await startWebPlatform({ now: START, env: LONG_SESSIONS }));
   browser = await launchBrowser();
   admin = await person(p, 'admin', 'Noloc');
   decider = await person(p, 'admin', 'Noloc');

@@ -3,14 +3,11 @@
  * platform: the candidate API serving the built front end, embedded PostgreSQL and S3, cookie
  * sessions with CSRF. Every page and state visited is checked with axe-core (WCAG 2.1 AA).
  */
-import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { allowBrowserAccess } from '../libs/storage/src/bucket-cors';
-import { createS3Client } from '../libs/storage/src/s3-client.factory';
-import { startTestPlatform, type TestPlatform } from '@rlp/testing';
+import type { TestPlatform } from '@rlp/testing';
 import { completePortfolio } from '../libs/rulebook/src/testing/portfolio.factory';
-import { expectAccessible, fieldId, launchBrowser, waitUntil } from './support/browser';
+import { expectAccessible, fieldId, launchBrowser, startWebPlatform, waitUntil } from './support/browser';
 import { FILES } from './support/candidate-journey';
 
 jest.setTimeout(180_000);
@@ -22,12 +19,7 @@ let base: string;
 const visited = new Set<string>();
 
 beforeAll(async () => {
-  p = await startTestPlatform({ now: new Date(`${TODAY}T09:00:00Z`) });
-  const s3 = createS3Client(p.config.storage, process.env['RLP_TEST_S3_ENDPOINT']!);
-  await allowBrowserAccess(s3, p.config.storage.bucket, ['*']);
-  s3.destroy();
-  await p.candidate.listen(0, '127.0.0.1');
-  base = `http://localhost:${((p.candidate.getHttpServer() as Server).address() as { port: number }).port}`;
+  ({ p, base } = await startWebPlatform({ now: new Date(`${TODAY}T09:00:00Z`) }));
   browser = await launchBrowser();
 });
 
@@ -133,6 +125,16 @@ describe('kandidaatportaal in Chromium', () => {
       await page.goto(`${base}/portfolio/${id}/${slug}`);
       await page.locator('form.rlp-form').waitFor();
       await checked(page, `section ${slug} (empty)`);
+      if (slug === 'ontwikkelplan') {
+        // A field the rulebook reports on is marked invalid and points at the finding's text
+        // (once its parent exists, findings point at the field itself).
+        await page.locator(`#${fieldId('/answers/1')}`).fill('Eerste antwoord.');
+        await waitSaved(page);
+        const second = fieldId('/answers/2');
+        await waitUntil(page, `document.getElementById(${JSON.stringify(second)}).getAttribute('aria-invalid') === 'true'`);
+        expect(((await page.locator(`#${second}`).getAttribute('aria-describedby')) ?? '').split(' ')).toContain(`${second}-findings`);
+        expect(await page.locator(`#${second}-findings`).textContent()).toContain('vraag 2');
+      }
       await fillSection(page, value, names);
       await waitSaved(page);
     }
@@ -251,6 +253,11 @@ describe('kandidaatportaal in Chromium', () => {
     await page.locator('[data-phase="done"]', { hasText: 'groot.pdf' }).waitFor();
     expect(await page.locator('[data-phase="refused"]', { hasText: 'nep.pdf' }).textContent()).toContain('Dit is geen PDF-, JPEG- of PNG-bestand');
     await checked(page, 'documenten (uploaded and refused)');
+    // An unused document can be deleted; it leaves the list.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Verwijderen: groot.pdf' }).click();
+    await page.getByRole('rowheader', { name: 'groot.pdf' }).waitFor({ state: 'detached' });
+    await page.getByText('Je hebt nog geen documenten geüpload.').waitFor();
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
@@ -345,6 +352,24 @@ describe('browser sessions (cookie + CSRF)', () => {
     const out = await app().post('/auth/logout').set('Cookie', cookie).set('X-CSRF-Token', login.body.csrfToken).expect(204);
     expect(([] as string[]).concat(out.headers['set-cookie'] ?? []).some((h) => h.startsWith('rlp_session=;') && /Max-Age=0/.test(h))).toBe(true);
     await app().get('/auth/me').set('Cookie', cookie).expect(401);
+  });
+
+  it('ends an idle browser session exactly like a bearer token', async () => {
+    const c = await p.account('candidate');
+    const app = () => request(p.candidate.getHttpServer());
+    const login = await app().post('/auth/session').send({ email: c.email, password: c.password }).expect(200);
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((h) => h.split(';')[0]).join('; ');
+    const start = p.clock.now();
+    try {
+      p.clock.set(new Date(start.getTime() + (p.config.auth.sessionIdleMinutes - 1) * 60_000));
+      await app().get('/auth/me').set('Cookie', cookie).expect(200);
+      // Used a minute before the idle limit, so the window slid; now leave it alone past the limit.
+      p.clock.set(new Date(p.clock.now().getTime() + (p.config.auth.sessionIdleMinutes + 1) * 60_000));
+      const expired = await app().get('/auth/me').set('Cookie', cookie).expect(401);
+      expect(expired.body.code).toBe('SESSION_INVALID');
+    } finally {
+      p.clock.set(start);
+    }
   });
 
   it('serves the portal only on its own paths, with a strict CSP; API paths stay the API', async () => {

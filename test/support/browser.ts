@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { startTestPlatform, type TestPlatform } from '@rlp/testing';
+import { allowBrowserAccess } from '../../libs/storage/src/bucket-cors';
+import { createS3Client } from '../../libs/storage/src/s3-client.factory';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, driven by Playwright (it cannot download its own browser here). */
@@ -53,4 +57,17 @@ export async function waitUntil(page: Page, expression: string, timeoutMs = 15_0
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Both apps on a fixed clock, with the candidate app listening on a free port so a browser can
+ * reach the portal, and the test bucket open to browser uploads (CORS, ADR 0013).
+ */
+export async function startWebPlatform(options: Parameters<typeof startTestPlatform>[0]): Promise<{ p: TestPlatform; base: string }> {
+  const p = await startTestPlatform(options);
+  const s3 = createS3Client(p.config.storage, process.env['RLP_TEST_S3_ENDPOINT']!);
+  await allowBrowserAccess(s3, p.config.storage.bucket, ['*']);
+  s3.destroy();
+  await p.candidate.listen(0, '127.0.0.1');
+  return { p, base: `http://localhost:${((p.candidate.getHttpServer() as Server).address() as { port: number }).port}` };
 }
