@@ -49,6 +49,7 @@ function printBanner(
   const lines = [
     '',
     'Register Loopbaanprofessional is running / draait',
+    `  kandidaatportaal (open in a browser)  ${candidateUrl}/`,
     `  candidate API  ${candidateUrl}   (docs: ${candidateUrl}/docs, health: ${candidateUrl}/health)`,
     `  assessor API   ${assessorUrl}   (docs: ${assessorUrl}/docs, health: ${assessorUrl}/health)`,
     `  database       ${infra.embedded.postgres ? `embedded PostgreSQL, data in ${config.dataDir}/postgres` : 'DATABASE_URL'}`,
