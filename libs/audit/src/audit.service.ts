@@ -21,6 +21,12 @@ export interface AuditFilter {
   /** Page backwards from this event id (exclusive). */
   beforeId?: string;
   limit: number;
+  /**
+   * Leave out, in the query itself, the scoring events of these dossiers that someone other than
+   * the viewer wrote (blind scoring): a page then holds `limit` events the viewer may see, and
+   * `nextBefore` is set only when more of those exist.
+   */
+  hideScoringOf?: { portfolioIds: string[]; viewerId: string };
 }
 
 @Injectable()
@@ -49,6 +55,12 @@ export class AuditService {
     if (filter.from) q.andWhere('e.occurred_at >= :from', { from: filter.from });
     if (filter.to) q.andWhere('e.occurred_at < :to', { to: filter.to });
     if (filter.beforeId) q.andWhere('e.id < :before', { before: filter.beforeId });
+    if (filter.hideScoringOf && filter.hideScoringOf.portfolioIds.length > 0) {
+      q.andWhere(`NOT (e.action LIKE 'scoring.%' AND e.data->>'portfolioId' = ANY(:blind) AND e.actor_id IS DISTINCT FROM CAST(:viewer AS uuid))`, {
+        blind: filter.hideScoringOf.portfolioIds,
+        viewer: filter.hideScoringOf.viewerId,
+      });
+    }
     const events = await q.orderBy('e.id', 'DESC').limit(filter.limit + 1).getMany();
     const more = events.length > filter.limit;
     const page = events.slice(0, filter.limit);
