@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { Equals, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PORTFOLIO_STATUSES, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
 import { DECISION_OUTCOMES, type DecisionOutcome } from './assessment.entities';
+import { REGISTER_LOOKUP } from './register-rate-limiter';
 
 export class AssignDto {
   @ApiProperty({ description: 'Account id of the assessor (role assessor, or an admin acting as assessor)' })
@@ -97,25 +98,17 @@ export class DecisionDto {
 }
 
 export class RegisterQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, or the exact certificate number' })
+  @ApiPropertyOptional({ description: 'Part of the name, or the exact certificate number: at least 3 characters after trimming', minLength: 3, maxLength: 100 })
   @IsOptional()
   @IsString()
-  @Length(2, 100)
+  @MaxLength(REGISTER_LOOKUP.maxQueryLength)
   q?: string;
 
-  @ApiPropertyOptional({ default: 20, maximum: 50 })
+  @ApiPropertyOptional({ default: 20, maximum: 20, description: 'At most 20 results; there is no paging, a longer search narrows the list' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(50)
+  @Max(REGISTER_LOOKUP.maxResults)
   limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100000)
-  offset?: number;
 }

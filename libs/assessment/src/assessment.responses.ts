@@ -137,6 +137,6 @@ export class RegisterLookupSchema implements Awaited<ReturnType<DecisionService[
   @ApiProperty({ type: () => [RegisterListingSchema] })
   entries!: RegisterListingSchema[];
 
-  @ApiProperty({ type: 'integer', description: 'All matches, for paging with limit and offset' })
-  total!: number;
+  @ApiProperty({ description: 'More entries match than are shown: search with more of the name (there is no paging)' })
+  more!: boolean;
 }

@@ -9,6 +9,7 @@ import { portfolioNotFound } from '../../portfolio/src/portfolio.errors';
 import { AssignmentEntity, DecisionEntity, InterviewBookingEntity, InterviewSlotEntity, JointRecordEntity, RegisterEntryEntity, type DecisionOutcome, type InterviewContent } from './assessment.entities';
 import { AssignmentService } from './assignment.service';
 import { DossierService, requireStatus, type ActorContext } from './dossier.service';
+import { REGISTER_LOOKUP } from './register-rate-limiter';
 
 export interface DecisionInput {
   outcome: DecisionOutcome;
@@ -173,16 +174,33 @@ export class DecisionService {
 
   /**
    * The public register: name, certificate number and valid-until of certificates valid today,
-   * nothing else. `q` matches part of the name or the exact certificate number.
+   * nothing else. `q` matches part of the name or the exact certificate number and needs at least
+   * 3 characters after trimming; at most 20 entries, no paging (`more` says a longer search would
+   * narrow the list), so the register cannot be listed out (issue 18).
    */
-  async register(query: { q?: string; limit: number; offset: number }, today: string): Promise<{ entries: Array<{ name: string; certificateNumber: string; validUntil: string }>; total: number }> {
-    const q = this.m.createQueryBuilder(RegisterEntryEntity, 'r').where('r.valid_until >= :today', { today });
-    const term = query.q?.trim();
-    if (term) {
-      const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q.andWhere(`(r.holder_name ILIKE :like OR r.certificate_number = :number)`, { like, number: term.toUpperCase() });
+  async register(query: { q?: string | undefined; limit?: number | undefined }, today: string): Promise<{ entries: Array<{ name: string; certificateNumber: string; validUntil: string }>; more: boolean }> {
+    const term = (query.q ?? '').trim();
+    if (term.length < REGISTER_LOOKUP.minQueryLength) {
+      throw new DomainError(
+        'validation',
+        'REGISTER_QUERY_TOO_SHORT',
+        bilingual(
+          `Zoek op ten minste ${REGISTER_LOOKUP.minQueryLength} tekens van de naam, of op het certificaatnummer`,
+          `Search with at least ${REGISTER_LOOKUP.minQueryLength} characters of the name, or the certificate number`,
+        ),
+        { minLength: REGISTER_LOOKUP.minQueryLength },
+      );
     }
-    const [rows, total] = await q.orderBy('r.holder_name', 'ASC').addOrderBy('r.certificate_number', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
-    return { entries: rows.map((r) => ({ name: r.holderName, certificateNumber: r.certificateNumber, validUntil: r.validUntil })), total };
+    const limit = Math.min(Math.max(1, query.limit ?? REGISTER_LOOKUP.maxResults), REGISTER_LOOKUP.maxResults);
+    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.m
+      .createQueryBuilder(RegisterEntryEntity, 'r')
+      .where('r.valid_until >= :today', { today })
+      .andWhere(`(r.holder_name ILIKE :like OR r.certificate_number = :number)`, { like, number: term.toUpperCase() })
+      .orderBy('r.holder_name', 'ASC')
+      .addOrderBy('r.certificate_number', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    return { entries: rows.slice(0, limit).map((r) => ({ name: r.holderName, certificateNumber: r.certificateNumber, validUntil: r.validUntil })), more: rows.length > limit };
   }
 }

@@ -13,5 +13,6 @@ export * from './calendar/amsterdam-time';
 export * from './calendar/ics';
 export * from './assessment.dto';
 export * from './register.controller';
+export * from './register-rate-limiter';
 export * from './decision-documents.service';
 export * from './assessment.responses';

@@ -557,7 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Look up certified Register Loopbaanprofessionals (name, certificate number, valid until) */
+        /**
+         * Look up certified Register Loopbaanprofessionals (name, certificate number, valid until)
+         * @description A search of at least 3 characters; at most 20 results, no paging; 30 lookups per minute per client address.
+         */
         get: operations["RegisterController_lookup"];
         put?: never;
         post?: never;
@@ -1428,8 +1431,8 @@ export interface components {
         /** @description Certificates valid today, by name then number */
         RegisterLookup: {
             entries: components["schemas"]["RegisterListing"][];
-            /** @description All matches, for paging with limit and offset */
-            total: number;
+            /** @description More entries match than are shown: search with more of the name (there is no paging) */
+            more: boolean;
         };
         /** @description A later version than the accepted one, with its summary of changes */
         RegulationChange: {
@@ -4868,10 +4871,10 @@ export interface operations {
     RegisterController_lookup: {
         parameters: {
             query?: {
-                /** @description Part of the name, or the exact certificate number */
+                /** @description Part of the name, or the exact certificate number: at least 3 characters after trimming */
                 q?: string;
+                /** @description At most 20 results; there is no paging, a longer search narrows the list */
                 limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4887,9 +4890,20 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterLookup"];
                 };
             };
-            /** @description Bad request: VALIDATION_FAILED */
+            /** @description Bad request: VALIDATION_FAILED, REGISTER_QUERY_TOO_SHORT */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: REGISTER_RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
