@@ -159,6 +159,9 @@ describe('candidate portal: from registration to a frozen submission (e2e)', () 
       ['superseded or unknown version', put('declarations', { gedragscode: { accepted: true, version: 7 } }), 409, 'REGULATION_VERSION_NOT_CURRENT'],
       ['acceptance without version', put('declarations', { gedragscode: { accepted: true } }), 400, 'REGULATION_VERSION_REQUIRED'],
       ['unknown document', put('cvAndMotivation', { cvDocumentId: '00000000-0000-4000-8000-000000000000' }), 400, 'UNKNOWN_DOCUMENT'],
+      // The example document's ids are not document ids: refused before a lookup (they reached the uuid column, a 500).
+      ['document reference that is not an id', put('cvAndMotivation', { cvDocumentId: 'doc-4e7a1c90' }), 400, 'INVALID_SECTION'],
+      ['evidence reference that is not an id', put('education', { evidence: [{ kind: 'diploma', documentId: 'doc-7d1f3a02' }] }), 400, 'INVALID_SECTION'],
       ['case id chosen by client', put('case-1', { id: 'case-2' }), 400, 'INVALID_SECTION'],
       ['malformed JSON', api(p).put(`/portfolios/${id}/sections/education`).set(c.auth).set('If-Match', etags['education']!).set('Content-Type', 'application/json').send('{"route":'), 400, 'MALFORMED_JSON'],
       ['submit without key', api(p).post(`/portfolios/${id}/submit`).set(c.auth).send({ revision: 'x' }), 428, 'IDEMPOTENCY_KEY_REQUIRED'],
@@ -171,6 +174,8 @@ describe('candidate portal: from registration to a frozen submission (e2e)', () 
       ['upload extra field', api(p).post('/documents').set(c.auth).send({ filename: 'x.pdf', contentType: 'application/pdf', sizeBytes: 1, ownerId: c.id }), 400, 'VALIDATION_FAILED'],
       ['revision that is not a number', api(p).get(`/portfolios/${id}/sections/education/revisions/abc`).set(c.auth), 400, 'INVALID_VERSION'],
       ['revision that does not exist', api(p).get(`/portfolios/${id}/sections/education/revisions/99`).set(c.auth), 404, 'REVISION_NOT_FOUND'],
+      ['revision above the integer range', api(p).get(`/portfolios/${id}/sections/education/revisions/99999999999`).set(c.auth), 400, 'INVALID_VERSION'],
+      ['regulation version above the integer range', api(p).get('/regulations/gedragscode/versions/3000000000').set(c.auth), 400, 'INVALID_VERSION'],
       ['guidance of an unknown rulebook', api(p).get('/guidance?rulebook=nope').set(c.auth), 404, 'RULEBOOK_NOT_FOUND'],
       ['guidance in an unknown language', api(p).get('/guidance?lang=fr').set(c.auth), 400, 'VALIDATION_FAILED'],
       ['unknown regulation', api(p).get('/regulations/huisregels/versions/1').set(c.auth), 404, 'REGULATION_VERSION_NOT_FOUND'],

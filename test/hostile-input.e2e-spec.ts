@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import request from 'supertest';
 import { listRoutes } from '@rlp/platform';
+import { documentReferencesOf, isSectionKey, type JsonObject } from '@rlp/portfolio';
 import { startTestPlatform, TestPlatform } from '@rlp/testing';
-import { api, candidate, createPortfolio, type Candidate } from './support/candidate-journey';
+import { api, candidate, createPortfolio, FILES, upload, type Candidate } from './support/candidate-journey';
 import { assign, declare, judgedDossier, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
 
 /**
@@ -13,6 +16,9 @@ import { assign, declare, judgedDossier, office, person, scoreAndSubmit, submitt
  * with the error shape, never a 5xx, and the database is exactly as before (every table but the
  * sessions). A second sweep sends each write route its well-formed body plus one field the
  * client must never set (status, owner, scores, version, timestamps…): 400, nothing applied.
+ * A third sweep puts out-of-range integers and malformed ids into every path parameter of every
+ * route of both apps (read with `listRoutes`, GETs included), the other parameters naming real
+ * objects the caller may use: a 4xx, never a database error.
  */
 const SEED = 20261123;
 const RUNS_PER_ROUTE = Number(process.env['HOSTILE_RUNS_PER_ROUTE'] ?? 30);
@@ -149,6 +155,8 @@ describe('hostile input on every write route (e2e)', () => {
   let p: TestPlatform;
   let routes: WriteRoute[];
   let admin: Person;
+  /** Per app and path prefix: who calls, and a well-formed value of each path parameter. */
+  let paramContext: (app: 'candidate' | 'assessor', path: string) => { auth: { Authorization: string }; values: Record<string, string> };
 
   beforeAll(async () => {
     p = await startTestPlatform({ env: ENV });
@@ -156,6 +164,8 @@ describe('hostile input on every write route (e2e)', () => {
     const [a1, a2, a3, a4] = [await person(p, 'assessor', 'Een'), await person(p, 'assessor', 'Twee'), await person(p, 'assessor', 'Drie'), await person(p, 'assessor', 'Vier')];
     const c: Candidate = await candidate(p);
     const draft = await createPortfolio(p, c);
+    const evidence = await upload(p, c, 'diploma.pdf', FILES.pdf('diploma'), 'application/pdf');
+    expect(evidence.confirm.status).toBe(200);
     const throwaway = await p.account('assessor', { organisation: 'Vijf' });
     // S1: assigned, independence declared, nobody scored yet.
     const s1 = await submittedDossier(p, '2026-11-23');
@@ -179,6 +189,18 @@ describe('hostile input on every write route (e2e)', () => {
     // A draft regulation version to edit and publish.
     const draftVersion = (await office(p).post('/admin/regulations/gedragscode/versions').set(admin.auth).send({ title: 'Concept' }).expect(201)).body.version as number;
     p.clock.set(new Date('2026-12-03T15:00:00Z'));
+    paramContext = (app, path) => {
+      const values: Record<string, string> = { section: 'education', type: 'gedragscode', version: '1', slotId: NO_SUCH_ID, relationId: NO_SUCH_ID, documentId: NO_SUCH_ID, id: NO_SUCH_ID };
+      if (app === 'candidate') {
+        if (path.startsWith('/portfolios/')) values['id'] = draft.id;
+        if (path.startsWith('/documents/')) values['id'] = evidence.id;
+        return { auth: c.auth, values };
+      }
+      if (path.startsWith('/assessments/')) return { auth: a1.auth, values: { ...values, id: s1.portfolioId } };
+      if (path.startsWith('/admin/dossiers/')) values['id'] = h.portfolioId;
+      if (path.startsWith('/admin/accounts/')) values['id'] = throwaway.id;
+      return { auth: admin.auth, values };
+    };
 
     const etag = async (app: NestExpressApplication, url: string, auth: { Authorization: string }) => {
       const res = await request(app.getHttpServer()).get(url).set(auth).expect(200);
@@ -209,6 +231,30 @@ describe('hostile input on every write route (e2e)', () => {
           fields: { 'experienceDeclaration.hours': { t: 'nonnegative', required: false }, 'experienceDeclaration.activeSince': { t: 'date', required: false } },
         }),
       ),
+      // Malformed ids, numbers and objects where a section refers to an uploaded document (before the fix a
+      // non-UUID such as the example document's "doc-7d1f3a02" reached the uuid column: a 500).
+      ...(['put', 'patch'] as const).flatMap((method): WriteRoute[] => [
+        {
+          app: 'candidate',
+          method,
+          path: '/portfolios/:id/sections/:section',
+          url: `/portfolios/${draft.id}/sections/education`,
+          auth: c.auth,
+          headers: sectionEtag('education'),
+          body: { evidence: [{ kind: 'diploma', documentId: evidence.id }] },
+          fields: { 'evidence.0.documentId': { t: 'uuid', required: false } },
+        },
+        {
+          app: 'candidate',
+          method,
+          path: '/portfolios/:id/sections/:section',
+          url: `/portfolios/${draft.id}/sections/cvAndMotivation`,
+          auth: c.auth,
+          headers: sectionEtag('cvAndMotivation'),
+          body: { cvDocumentId: evidence.id },
+          fields: { cvDocumentId: { t: 'uuid', required: false } },
+        },
+      ]),
       ...(['education', 'workExperience', 'cvAndMotivation', 'case-1', 'developmentPlan', 'declarations'] as const).flatMap((section): WriteRoute[] => [
         { app: 'candidate', method: 'put', path: '/portfolios/:id/sections/:section', url: `/portfolios/${draft.id}/sections/${section}`, auth: c.auth, headers: sectionEtag(section), body: {}, fields: {} },
         { app: 'candidate', method: 'patch', path: '/portfolios/:id/sections/:section', url: `/portfolios/${draft.id}/sections/${section}`, auth: c.auth, headers: sectionEtag(section), body: {}, fields: {} },
@@ -317,5 +363,58 @@ describe('hostile input on every write route (e2e)', () => {
     }
     expect(await fingerprint(p)).toEqual(before);
     console.log(`[hostile-input] ${tried} requests with a field the client must never set: all 400`);
+  }, 300_000);
+
+  it('every document reference inside a section gets malformed ids in the sweep above', () => {
+    // The references the example document has (docs/examples/complete.json), by pointer with array indexes as 0.
+    const example = JSON.parse(readFileSync(join(__dirname, '..', 'docs', 'examples', 'complete.json'), 'utf8')) as JsonObject;
+    const inExample = new Set(
+      Object.entries(example)
+        .filter(([key]) => isSectionKey(key))
+        .flatMap(([key, content]) => documentReferencesOf(key as never, content as JsonObject).map((r) => `${key}${r.path.replace(/\/\d+\//g, '/0/')}`)),
+    );
+    const covered = new Set(
+      routes
+        .filter((r) => r.path === '/portfolios/:id/sections/:section')
+        .flatMap((r) => Object.entries(r.fields ?? {}).filter(([, k]) => k.t === 'uuid').map(([name]) => `${r.url.split('/').pop()}/${name.replaceAll('.', '/')}`)),
+    );
+    expect(inExample.size).toBeGreaterThan(0);
+    expect([...inExample].filter((ref) => !covered.has(ref))).toEqual([]);
+  });
+
+  it('out-of-range integers and malformed ids in every path parameter of every route: a 4xx, never a database error', async () => {
+    const OUT_OF_RANGE = ['2147483648', '3000000000', '99999999999', '9'.repeat(40), '-1', '-2147483649', '1.5', '1e3', '0x1F', '+1', ' 1', 'Infinity', 'NaN'];
+    const MALFORMED_IDS = ['doc-diploma', 'doc-7d1f3a02', '00000000-0000-0000-0000-00000000000', 'g0000000-0000-4000-8000-000000000000', `${NO_SUCH_ID}0`, "1' OR '1'='1", '\u0000', '\u202E', 'null', '__proto__', 'x'.repeat(300), '../..', 'é'];
+    const all = [
+      ...listRoutes(p.candidate).map((r) => ({ ...r, app: 'candidate' as const })),
+      ...listRoutes(p.assessor).map((r) => ({ ...r, app: 'assessor' as const })),
+    ];
+    const before = await fingerprint(p);
+    let tried = 0;
+    const routesWithParams = new Set<string>();
+    const byStatus: Record<string, number> = {};
+    for (const route of all) {
+      const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+      const { auth, values } = paramContext(route.app, route.path);
+      for (const param of params) {
+        expect({ route: route.path, param, known: param in values }).toEqual({ route: route.path, param, known: true });
+        routesWithParams.add(`${route.app} ${route.method} ${route.path}`);
+        for (const bad of [...OUT_OF_RANGE, ...MALFORMED_IDS]) {
+          const url = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(name === param ? bad : values[name]!));
+          const app = route.app === 'candidate' ? p.candidate : p.assessor;
+          const res = await request(app.getHttpServer())[route.method.toLowerCase() as 'get'](url).set(auth);
+          tried++;
+          byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
+          const where = `${route.app} ${route.method} ${route.path} with :${param} = ${JSON.stringify(bad.slice(0, 40))}`;
+          expect({ where, status: res.status >= 400 && res.status < 500 ? '4xx' : res.status }).toEqual({ where, status: '4xx' });
+          expect({ where, body: res.body }).toEqual({ where, body: expect.objectContaining({ code: expect.stringMatching(/^[A-Z][A-Z0-9_]+$/), message: expect.any(String) }) });
+          // A number out of range is refused as such, whichever route takes it.
+          if (param === 'version' && OUT_OF_RANGE.includes(bad)) expect({ where, code: res.body.code }).toEqual({ where, code: 'INVALID_VERSION' });
+        }
+      }
+    }
+    expect(await fingerprint(p)).toEqual(before);
+    console.log(`[hostile-input] ${tried} requests with an out-of-range integer or a malformed id in a path parameter, on ${routesWithParams.size} routes with parameters; statuses ${JSON.stringify(byStatus)}`);
+    expect(routesWithParams.size).toBeGreaterThan(50);
   }, 300_000);
 });

@@ -171,7 +171,10 @@ describe('regulation documents: versions, publication and renewed acceptance (e2
       ['unknown field', assessorApi().patch(`${base}/3`).set(admin).send({ status: 'published' }), 400, 'VALIDATION_FAILED'],
       ['unknown type', assessorApi().get('/admin/regulations/huisregels/versions').set(admin), 404, 'REGULATION_TYPE_NOT_FOUND'],
       ['unknown type on create', assessorApi().post('/admin/regulations/huisregels/versions').set(admin).send({}), 404, 'REGULATION_TYPE_NOT_FOUND'],
-      ['version not a number', assessorApi().get(`${base}/abc`).set(admin), 404, 'REGULATION_VERSION_NOT_FOUND'],
+      ['version not a number', assessorApi().get(`${base}/abc`).set(admin), 400, 'INVALID_VERSION'],
+      // Above the integer column's range: refused before the query (it was a database error, a 500).
+      ['version out of range', assessorApi().get(`${base}/3000000000`).set(admin), 400, 'INVALID_VERSION'],
+      ['version out of range, read route', assessorApi().get('/regulations/gedragscode/versions/3000000000').set(admin), 400, 'INVALID_VERSION'],
       ['version that does not exist', assessorApi().get(`${base}/99/acceptances`).set(admin), 404, 'REGULATION_VERSION_NOT_FOUND'],
     ];
     for (const [name, pending, status, code] of invalid) {

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
-import { bilingual, DomainError } from '@rlp/platform';
+import { VersionPipe, type VersionNumber } from '@rlp/platform';
 import {
   isRegulationType,
   regulationTypeNotFound,
@@ -58,11 +58,8 @@ export class PublishRegulationDto {
   effectiveFrom!: string;
 }
 
-function versionNotFound(): DomainError {
-  return new DomainError('not_found', 'REGULATION_VERSION_NOT_FOUND', bilingual('Deze versie bestaat niet', 'This version does not exist'));
-}
-
-const VersionPipe = new ParseIntPipe({ exceptionFactory: () => versionNotFound() });
+/** A whole number 0 … 2^31 − 1 (VersionPipe); the type VersionNumber does not tell the document generator that. */
+const VERSION_PARAM = { name: 'version', type: 'integer', minimum: 0, maximum: 2_147_483_647 } as const;
 
 function regulationType(type: string): RegulationType {
   if (!isRegulationType(type)) throw regulationTypeNotFound(type);
@@ -89,16 +86,18 @@ export class AdminRegulationsController {
   }
 
   @Get(':type/versions/:version')
+  @ApiParam(VERSION_PARAM)
   @ApiOperation({ summary: 'One version, draft or published' })
-  get(@Param('type') type: string, @Param('version', VersionPipe) version: number): Promise<RegulationAdminView> {
+  get(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber): Promise<RegulationAdminView> {
     return this.regulations.get(regulationType(type), version);
   }
 
   @Patch(':type/versions/:version')
+  @ApiParam(VERSION_PARAM)
   @ApiOperation({ summary: 'Change a draft; a published version is immutable (409)' })
   update(
     @Param('type') type: string,
-    @Param('version', VersionPipe) version: number,
+    @Param('version', VersionPipe) version: VersionNumber,
     @Body() body: UpdateRegulationDraftDto,
     @CurrentPrincipal() actor: Principal,
     @RequestId() requestId?: string,
@@ -107,18 +106,20 @@ export class AdminRegulationsController {
   }
 
   @Delete(':type/versions/:version')
+  @ApiParam(VERSION_PARAM)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft; a published version is immutable (409)' })
-  async remove(@Param('type') type: string, @Param('version', VersionPipe) version: number, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string): Promise<void> {
+  async remove(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string): Promise<void> {
     await this.regulations.deleteDraft(regulationType(type), version, actor.userId, requestId);
   }
 
   @Post(':type/versions/:version/publish')
+  @ApiParam(VERSION_PARAM)
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft; it becomes current on its effective date' })
   publish(
     @Param('type') type: string,
-    @Param('version', VersionPipe) version: number,
+    @Param('version', VersionPipe) version: VersionNumber,
     @Body() body: PublishRegulationDto,
     @CurrentPrincipal() actor: Principal,
     @RequestId() requestId?: string,
@@ -127,8 +128,9 @@ export class AdminRegulationsController {
   }
 
   @Get(':type/versions/:version/acceptances')
+  @ApiParam(VERSION_PARAM)
   @ApiOperation({ summary: 'Who accepted this version, and which draft portfolios still have to accept the current one instead' })
-  acceptances(@Param('type') type: string, @Param('version', VersionPipe) version: number): Promise<RegulationAcceptancesView> {
+  acceptances(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber): Promise<RegulationAcceptancesView> {
     return this.regulations.acceptances(regulationType(type), version);
   }
 }

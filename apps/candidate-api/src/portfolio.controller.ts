@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
-import { ApiErrors, ApiFileResponse, bilingual, Clock, DomainError, ERRORS, responseHeader, sendPdf, UuidPipe } from '@rlp/platform';
+import { ApiErrors, ApiFileResponse, Clock, ERRORS, responseHeader, sendPdf, UuidPipe, VersionPipe, type VersionNumber } from '@rlp/platform';
 import { DocumentsService } from '@rlp/documents';
 import {
   CompletenessReportSchema,
@@ -160,7 +160,7 @@ export class PortfolioController {
   @ApiParam({ name: 'version', type: 'integer' })
   @ApiOkResponse({ type: SectionRevisionSchema })
   @ApiErrors(...OWN_PORTFOLIO, SECTION, { 400: ['INVALID_VERSION'], 404: ['REVISION_NOT_FOUND'] })
-  revision(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('section') section: string, @Param('version', new ParseIntPipe({ exceptionFactory: () => badVersion() })) version: number) {
+  revision(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('section') section: string, @Param('version', VersionPipe) version: VersionNumber) {
     return this.portfolios.revision(me.userId, id, section, version);
   }
 
@@ -284,8 +284,4 @@ export class PortfolioController {
     const entity = await this.submissions.entity(me.userId, id);
     sendPdf(res, await this.submissionPdfs.render(entity), `portfolio-ingediend-${id}.pdf`);
   }
-}
-
-function badVersion(): DomainError {
-  return new DomainError('validation', 'INVALID_VERSION', bilingual('Ongeldig versienummer', 'Invalid version number'));
 }

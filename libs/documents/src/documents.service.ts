@@ -42,6 +42,7 @@ export type ReferenceFinder = (manager: EntityManager, documentId: string) => Pr
 /** Pending uploads whose bytes never arrived are removed after this long. */
 const PENDING_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MAX_PENDING_PER_OWNER = 50;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function documentView(d: DocumentEntity): DocumentView {
   return {
@@ -315,6 +316,8 @@ export class DocumentsService {
 
   /** Verified documents of this owner among `ids`, locked against deletion until the transaction ends. */
   async lockVerified(manager: EntityManager, ownerId: string, ids: readonly string[]): Promise<DocumentEntity[]> {
+    // Only UUIDs can name a document; anything else would be a database error in the uuid column.
+    ids = ids.filter((id) => UUID.test(id));
     if (ids.length === 0) return [];
     return manager
       .createQueryBuilder(DocumentEntity, 'd')

@@ -9,6 +9,7 @@ export * from './platform.tokens';
 export * from './runtime';
 export * from './route-inventory';
 export * from './uuid.pipe';
+export * from './int.pipe';
 export * from './http-logger';
 export * from './http-files';
 export * from './request-body.interceptor';

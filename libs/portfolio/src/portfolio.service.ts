@@ -17,6 +17,7 @@ import {
   contentProblems,
   deepEqual,
   documentIdsOf,
+  malformedDocumentReferences,
   isPlainObject,
   isSectionKey,
   JsonObject,
@@ -193,6 +194,13 @@ export class PortfolioService {
         delete content['id'];
       }
       this.validateShape(portfolio.rulebookVersion, section, content);
+      // A reference that is not a UUID names no upload: refused here, before it reaches a uuid column.
+      const malformed = malformedDocumentReferences(section, content);
+      if (malformed.length > 0) {
+        throw new DomainError('validation', 'INVALID_SECTION', bilingual('Een verwijzing naar een document is geen document-id', 'A reference to a document is not a document id'), {
+          errors: malformed.slice(0, 20).map((e) => ({ ...e, path: `${sectionPointer(section)}${e.path}` })),
+        });
+      }
       const documentIds = documentIdsOf(section, content);
       const found = await this.documents.lockVerified(m, candidateId, documentIds);
       const missing = documentIds.filter((d) => !found.some((f) => f.id === d));

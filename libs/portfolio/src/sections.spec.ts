@@ -1,4 +1,4 @@
-import { assembleDocument, canonicalJson, contentProblems, documentIdsOf, mergePatch, sectionOfPointer, sectionPointer, SECTION_KEYS, SectionContents } from './sections';
+import { assembleDocument, canonicalJson, contentProblems, documentIdsOf, malformedDocumentReferences, mergePatch, sectionOfPointer, sectionPointer, SECTION_KEYS, SectionContents } from './sections';
 
 const empty = (): SectionContents => Object.fromEntries(SECTION_KEYS.map((k) => [k, {}])) as SectionContents;
 
@@ -23,6 +23,17 @@ describe('sections', () => {
     expect(documentIdsOf('education', { evidence: [{ documentId: 'a' }, { documentId: 'a' }, { kind: 'diploma' }, null] })).toEqual(['a']);
     expect(documentIdsOf('cvAndMotivation', { cvDocumentId: 'b' })).toEqual(['b']);
     expect(documentIdsOf('case-1', { cvDocumentId: 'b' })).toEqual([]);
+  });
+
+  it('points at every document reference that is not a document id (UUID), whatever its type', () => {
+    const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(malformedDocumentReferences('education', { evidence: [{ documentId: uuid }, { documentId: 'doc-7d1f3a02' }, { kind: 'diploma' }, { documentId: 7 }, null] }).map((e) => e.path)).toEqual([
+      '/evidence/1/documentId',
+      '/evidence/3/documentId',
+    ]);
+    expect(malformedDocumentReferences('cvAndMotivation', { cvDocumentId: `${uuid} ` }).map((e) => e.path)).toEqual(['/cvDocumentId']);
+    expect(malformedDocumentReferences('cvAndMotivation', { cvDocumentId: uuid.toUpperCase() })).toEqual([]);
+    expect(malformedDocumentReferences('cvAndMotivation', {})).toEqual([]);
   });
 
   it('merge-patches per RFC 7396', () => {

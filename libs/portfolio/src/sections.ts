@@ -54,16 +54,37 @@ export function assembleDocument(rulebookVersion: string, sections: SectionConte
   return doc as unknown as PortfolioDocument;
 }
 
+/** Every place a section refers to an uploaded document: its pointer inside the section and the value there. */
+export function documentReferencesOf(key: SectionKey, content: JsonObject): Array<{ path: string; value: unknown }> {
+  const refs: Array<{ path: string; value: unknown }> = [];
+  if (key === 'education' && Array.isArray(content['evidence'])) {
+    (content['evidence'] as unknown[]).forEach((evidence, i) => {
+      if (isPlainObject(evidence) && 'documentId' in evidence) refs.push({ path: `/evidence/${i}/documentId`, value: evidence['documentId'] });
+    });
+  }
+  if (key === 'cvAndMotivation' && 'cvDocumentId' in content) refs.push({ path: '/cvDocumentId', value: content['cvDocumentId'] });
+  return refs;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A document id as the platform hands them out (a UUID); anything else cannot name an upload. */
+export function isDocumentId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** References that are not a document id, with their pointer inside the section (checked before any lookup). */
+export function malformedDocumentReferences(key: SectionKey, content: JsonObject): Array<{ path: string; message: string }> {
+  return documentReferencesOf(key, content)
+    .filter((ref) => !isDocumentId(ref.value))
+    .map((ref) => ({ path: ref.path, message: 'must be the id (a UUID) of a document you uploaded' }));
+}
+
 /** Ids of uploaded documents a section refers to. */
 export function documentIdsOf(key: SectionKey, content: JsonObject): string[] {
-  const ids: string[] = [];
-  if (key === 'education' && Array.isArray(content['evidence'])) {
-    for (const evidence of content['evidence'] as unknown[]) {
-      const id = (evidence as JsonObject | null)?.['documentId'];
-      if (typeof id === 'string') ids.push(id);
-    }
-  }
-  if (key === 'cvAndMotivation' && typeof content['cvDocumentId'] === 'string') ids.push(content['cvDocumentId']);
+  const ids = documentReferencesOf(key, content)
+    .map((ref) => ref.value)
+    .filter((id): id is string => typeof id === 'string');
   return [...new Set(ids)];
 }
 

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../accounts/src/access.decorators';
 import { DocumentsService } from '../../documents/src/documents.service';
 import { bilingual } from '../../platform/src/bilingual';
 import { amsterdamDate, Clock } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
+import { VersionPipe, type VersionNumber } from '../../platform/src/int.pipe';
 import { ApiErrors, ERRORS } from '../../platform/src/openapi';
 import { REGULATION_TYPES, type RegulationType } from './regulation-version.entity';
 import { RegulationsService } from './regulations.service';
@@ -52,8 +53,8 @@ export class RegulationsReadController {
   @ApiParam({ name: 'type', enum: REGULATION_TYPES })
   @ApiParam({ name: 'version', type: 'integer' })
   @ApiOkResponse({ type: RegulationVersionSchema })
-  @ApiErrors(ERRORS.signedIn, { 404: ['REGULATION_VERSION_NOT_FOUND'], 503: ['NO_CURRENT_REGULATION'] })
-  version(@Param('type') type: string, @Param('version', new ParseIntPipe({ exceptionFactory: notFound })) version: number) {
+  @ApiErrors(ERRORS.signedIn, { 400: ['INVALID_VERSION'], 404: ['REGULATION_VERSION_NOT_FOUND'], 503: ['NO_CURRENT_REGULATION'] })
+  version(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber) {
     return this.regulations.published(regulationType(type), version, amsterdamDate(this.clock.now()));
   }
 
@@ -62,8 +63,8 @@ export class RegulationsReadController {
   @ApiParam({ name: 'type', enum: REGULATION_TYPES })
   @ApiParam({ name: 'version', type: 'integer' })
   @ApiOkResponse({ type: RegulationPdfLinkSchema })
-  @ApiErrors(ERRORS.signedIn, ERRORS.storage, { 404: ['REGULATION_VERSION_NOT_FOUND', 'REGULATION_PDF_NOT_FOUND', 'DOCUMENT_NOT_FOUND'], 409: ['DOCUMENT_NOT_VERIFIED'], 503: ['NO_CURRENT_REGULATION'] })
-  async pdf(@Param('type') type: string, @Param('version', new ParseIntPipe({ exceptionFactory: notFound })) version: number) {
+  @ApiErrors(ERRORS.signedIn, ERRORS.storage, { 400: ['INVALID_VERSION'], 404: ['REGULATION_VERSION_NOT_FOUND', 'REGULATION_PDF_NOT_FOUND', 'DOCUMENT_NOT_FOUND'], 409: ['DOCUMENT_NOT_VERIFIED'], 503: ['NO_CURRENT_REGULATION'] })
+  async pdf(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber) {
     const view = await this.regulations.published(regulationType(type), version, amsterdamDate(this.clock.now()));
     if (!view.pdfDocumentId) {
       throw new DomainError('not_found', 'REGULATION_PDF_NOT_FOUND', bilingual('Van deze versie is geen officiële PDF', 'This version has no official PDF'));

@@ -5059,6 +5059,15 @@ export interface operations {
                     "application/json": components["schemas"]["RegulationVersion"];
                 };
             };
+            /** @description Bad request: INVALID_VERSION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
             401: {
                 headers: {
@@ -5117,6 +5126,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegulationPdfLink"];
+                };
+            };
+            /** @description Bad request: INVALID_VERSION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
