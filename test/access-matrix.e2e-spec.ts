@@ -15,7 +15,8 @@ import { judgedDossier, office, person, type Person } from './support/assessment
  * Two layers of checks:
  *  1. rules that hold whatever the table says: anonymous → 401 on every protected route, a
  *     role the route does not allow → 403 ROLE_FORBIDDEN, someone else's portfolio, document or
- *     dossier → 404, never a 5xx, every refusal has the error shape;
+ *     dossier → 404, never a 5xx, every refusal has the error shape, and every answer behind a
+ *     login or of an /auth route is `Cache-Control: no-store`;
  *  2. every cell equals the cell in docs/access-policy.md, the policy readable by a person. A new
  *     route or a changed outcome fails here until the table is updated on purpose:
  *     `UPDATE_ACCESS_POLICY=1 npm test -- --testPathPatterns access-matrix` rewrites it.
@@ -53,6 +54,8 @@ interface Fixture {
 interface Cell {
   status: number;
   code?: string;
+  /** The answer's Cache-Control header. */
+  cacheControl?: string;
 }
 
 const cellText = (c: Cell) => (c.code && c.status >= 400 ? `${c.status} ${c.code}` : String(c.status));
@@ -222,7 +225,7 @@ async function call(p: TestPlatform, app: NestExpressApplication, f: Fixture, ro
       body: expect.objectContaining({ code: expect.stringMatching(/^[A-Z][A-Z0-9_]+$/), message: expect.any(String) }),
     });
   }
-  return { status: res.status, ...(res.status >= 400 ? { code: (res.body as { code: string }).code } : {}) };
+  return { status: res.status, ...(res.status >= 400 ? { code: (res.body as { code: string }).code } : {}), cacheControl: res.headers['cache-control'] as string | undefined };
 }
 
 /** What the access rules alone require of a cell, or null where the workflow decides. */
@@ -301,6 +304,10 @@ describe('access policy: every route of both apps × seven actors (e2e)', () => 
             if (cell.status === 401 || cell.code === 'ROLE_FORBIDDEN') ruleViolations.push(`${label} (should pass the access checks)`);
           } else if (rule) {
             if (cell.status !== rule.status || (rule.code && cell.code !== rule.code)) ruleViolations.push(`${label} (rule: ${cellText(rule)})`);
+          }
+          // Answers behind a login, and every answer of the auth routes (tokens, the account), are never cached.
+          if ((route.access?.kind !== 'public' || route.path.startsWith('/auth/')) && cell.cacheControl !== 'no-store') {
+            ruleViolations.push(`${label} (Cache-Control ${cell.cacheControl ?? 'absent'}, not no-store)`);
           }
           // Nobody but A's own side ever succeeds on a route naming A's objects.
           if (route.path.includes(':id') && cell.status < 300 && (actor === 'candidate B' || actor === 'unassigned assessor' || actor === 'anonymous')) {

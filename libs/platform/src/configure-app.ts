@@ -10,6 +10,7 @@ import { DomainError } from './domain-error';
 import { ErrorFilter } from './error.filter';
 import { type AppDocsInfo, createOpenApiDocument } from './openapi';
 import { APP_NAME, STORAGE_ENDPOINT } from './platform.tokens';
+import { noStore } from './no-store';
 import { mountWebApp, webAppBuilt, webAppDir } from './web-app';
 
 export interface ValidationIssue {
@@ -41,6 +42,8 @@ export function validationError(errors: ValidationError[]): DomainError {
 export function configureApp(app: NestExpressApplication, config: AppConfig, docs: AppDocsInfo): void {
   app.useLogger(app.get(Logger));
   serveWebFrontEnd(app);
+  // Everything after the web front end's static files: never cached (tokens, personal data).
+  app.use(noStore);
   // JSON Merge Patch (RFC 7396) bodies are JSON too.
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/merge-patch+json'] });
   app.disable('x-powered-by');
