@@ -67,7 +67,7 @@ for (const name of webApps) {
   // Pre-compressed copies, served when the browser accepts them (libs/platform/src/web-app.ts).
   const assets = join(out, 'web', name.replace(/-web$/, ''), 'assets');
   for (const file of await readdir(assets)) {
-    if (!/\.(js|css|svg)$/.test(file)) continue;
+    if (!/\.(js|css)$/.test(file)) continue;
     const bytes = await readFile(join(assets, file));
     await writeFile(join(assets, `${file}.br`), brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }));
     await writeFile(join(assets, `${file}.gz`), gzipSync(bytes, { level: 9 }));

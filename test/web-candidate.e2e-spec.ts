@@ -204,6 +204,34 @@ describe('kandidaatportaal in Chromium', () => {
     const saved = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan`).set('Cookie', await cookieHeader(context));
     expect(saved.body.content.answers['1']).toBe('Eerste gedachte, offline verder getypt');
 
+    // Two tabs change different answers: the second save meets 412, and the changes merge by themselves.
+    const third = await context.newPage();
+    await third.goto(url);
+    await third.locator(`#${fieldId('/answers/3')}`).waitFor();
+    await third.locator(`#${fieldId('/answers/3')}`).fill('Antwoord uit een derde tab');
+    await waitSaved(third);
+    await page.locator(`#${fieldId('/answers/4')}`).fill('Antwoord uit de eerste tab');
+    await waitSaved(page);
+    expect(await page.getByRole('heading', { name: 'Dit onderdeel is intussen ergens anders gewijzigd' }).count()).toBe(0);
+    const merged = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan`).set('Cookie', await cookieHeader(context));
+    expect(merged.body.content.answers['3']).toBe('Antwoord uit een derde tab');
+    expect(merged.body.content.answers['4']).toBe('Antwoord uit de eerste tab');
+    await third.close();
+
+    // Leaving the part right after typing (within the save delay) still saves it.
+    await page.locator(`#${fieldId('/answers/2')}`).fill('Snel getypt en meteen weg');
+    await page.getByRole('link', { name: /E\. Verklaringen/ }).click();
+    await page.waitForURL(/\/verklaringen$/);
+    await waitUntil(page, 'true');
+    for (let i = 0; i < 50; i++) {
+      const now = await request(p.candidate.getHttpServer()).get(`/portfolios/${id}/sections/developmentPlan`).set('Cookie', await cookieHeader(context));
+      if (now.body.content.answers['2'] === 'Snel getypt en meteen weg') break;
+      if (i === 49) throw new Error('the answer typed just before leaving was not saved');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await page.goto(url);
+    await answer1.waitFor();
+
     // Two tabs change the same answer: the second save meets 412 and shows both versions.
     const other = await context.newPage();
     await other.goto(url);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ApiError, OfflineError, problemOf, raw } from './api/client';
-import { applyMergePatch, conflicts, deepEqual, mergePatch, resolve, type FieldConflict, type JsonObject } from './json';
+import { applyMergePatch, conflicts, deepEqual, getAt, mergePatch, resolve, type FieldConflict, type JsonObject } from './json';
 
 /**
  * Autosave that never loses a word (ADR 0013):
@@ -16,6 +16,9 @@ export type SaveState = 'loading' | 'saved' | 'dirty' | 'saving' | 'offline' | '
 export interface Conflict {
   theirs: JsonObject;
   etag: string;
+  /** The saved version with every change that needs no choice already merged in. */
+  start: JsonObject;
+  /** Only the fields both sides changed. */
   fields: FieldConflict[];
 }
 
@@ -114,24 +117,39 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
     return (await res.json()) as SectionResponse;
   }, [portfolioId, section]);
 
+  /**
+   * Three-way: with the version both sides started from (`base`), a field only one side changed
+   * takes that change by itself; only fields both changed are put to the candidate. Without a
+   * known base (a draft from an earlier visit) every difference is put to the candidate.
+   */
   const enterConflict = useCallback(
-    (theirs: SectionResponse) => {
+    (theirs: SectionResponse, base: JsonObject | null) => {
       const mine = r.current.local ?? {};
-      const fields = conflicts(mine, theirs.content);
+      const all = conflicts(mine, theirs.content);
+      const onlyMine = (c: FieldConflict) => base !== null && deepEqual(getAt(base, c.pointer), c.theirs);
+      const onlyTheirs = (c: FieldConflict) => base !== null && deepEqual(getAt(base, c.pointer), c.mine);
+      const start = resolve(theirs.content, all, (c) => (onlyMine(c) ? 'mine' : 'theirs')) as JsonObject;
+      const fields = all.filter((c) => !onlyMine(c) && !onlyTheirs(c));
+      r.current.base = theirs.content;
+      r.current.etag = theirs.etag;
       if (fields.length === 0) {
-        r.current.base = theirs.content;
-        r.current.local = theirs.content;
-        r.current.etag = theirs.etag;
+        r.current.local = start;
         persist();
-        setState('saved');
+        if (deepEqual(start, theirs.content)) setState('saved');
+        else {
+          setState('dirty');
+          r.current.timer = window.setTimeout(() => void saveRef.current(), 0);
+        }
+        rerender();
         return;
       }
-      r.current.conflict = { theirs: theirs.content, etag: theirs.etag, fields };
+      r.current.conflict = { theirs: theirs.content, etag: theirs.etag, start, fields };
       setState('conflict');
       rerender();
     },
-    [persist],
+    [persist, rerender],
   );
+  const saveRef = useRef<() => Promise<void>>(async () => undefined);
 
   const save = useCallback(async (): Promise<void> => {
     const cur = r.current;
@@ -173,7 +191,7 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
       }
       cur.inflight = false;
       if (res.status === 412) {
-        enterConflict(await fetchSection());
+        enterConflict(await fetchSection(), cur.base);
         return;
       }
       const err = await problemOf(res);
@@ -194,6 +212,7 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
       setState('error');
     }
   }, [enterConflict, fetchSection, options.readOnly, persist, portfolioId, section]);
+  saveRef.current = save;
 
   // Load: the server's version, and a local draft that may hold unsaved words.
   useEffect(() => {
@@ -211,10 +230,11 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
           if (draft.etag === view.etag) {
             setState('dirty');
             r.current.timer = window.setTimeout(() => void save(), 0);
-          } else enterConflict(view);
+          } else enterConflict(view, null);
         } else {
           r.current.local = view.content;
-          if (draft) localStorage.removeItem(key);
+          // A read-only section (submitted) keeps a differing draft: the words stay on this device.
+          if (draft && !options.readOnly) localStorage.removeItem(key);
           setState('saved');
         }
         rerender();
@@ -226,6 +246,8 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
     return () => {
       cancelled = true;
       window.clearTimeout(r.current.timer);
+      // Leaving the part within the save delay: send what was typed now, not never.
+      if (stateRef.current === 'dirty') void saveRef.current();
     };
   }, [key]);
 
@@ -270,7 +292,7 @@ export function useSectionEditor(portfolioId: string, section: string, options: 
     (choice: (c: FieldConflict) => 'mine' | 'theirs') => {
       const c = r.current.conflict;
       if (!c) return;
-      r.current.local = resolve(c.theirs, c.fields, choice) as JsonObject;
+      r.current.local = resolve(c.start, c.fields, choice) as JsonObject;
       r.current.base = c.theirs;
       r.current.etag = c.etag;
       r.current.conflict = null;

@@ -352,7 +352,7 @@ function ArrayField({ node, pointer, label, hint }: { node: SchemaNode; pointer:
             {kinds ? (
               <FormField type="select">
                 <FormLabel htmlFor={kindId}>{pick(item.properties?.['kind']?.description)?.split(':')[0]}</FormLabel>
-                <Select id={kindId} value={kind ?? ''} disabled={ctx.readOnly} onChange={(e) => setValue(p, { kind: e.target.value })}>
+                <Select id={kindId} value={kind ?? ''} disabled={ctx.readOnly} onChange={(e) => setValue(p, switchKind(item, isObject(entry) ? entry : {}, e.target.value))}>
                   <SelectOption value="">{t('chooseOption')}</SelectOption>
                   {kinds.map((k) => (
                     <SelectOption key={k} value={k}>
@@ -485,6 +485,12 @@ function WordCount({ text }: { text: string }) {
       {count} {t('words')}
     </p>
   );
+}
+
+/** Another kind of evidence keeps what still fits it (title, issuer, date, file…), not the rest. */
+function switchKind(item: SchemaNode, entry: JsonObject, kind: string): JsonObject {
+  const allowed = new Set(Object.keys(variantOf(item, kind)?.properties ?? {}));
+  return { ...Object.fromEntries(Object.entries(entry).filter(([k]) => allowed.has(k) && k !== 'attested')), kind };
 }
 
 function withText(entry: JsonObject, key: string, text: string): JsonObject {

@@ -5,6 +5,17 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, must } from '../api/client';
 import { useI18n } from '../i18n';
 
+/** A path on this site to return to after login, or null (never another origin). */
+export function sameOriginPath(back: string | null): string | null {
+  if (!back || !back.startsWith('/')) return null;
+  try {
+    const url = new URL(back, window.location.origin);
+    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}
+
 function useAfterLogin() {
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -12,7 +23,7 @@ function useAfterLogin() {
   return async (account: unknown) => {
     client.setQueryData(['me'], account);
     const back = params.get('terug');
-    navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : '/', { replace: true });
+    navigate(sameOriginPath(back) ?? '/', { replace: true });
   };
 }
 

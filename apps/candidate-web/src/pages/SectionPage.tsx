@@ -21,7 +21,8 @@ export default function SectionPage() {
   const portfolio = usePortfolio(id);
   if (!info) return <Navigate to={`/portfolio/${id}`} replace />;
   if (portfolio.isLoading) return <Loading />;
-  if (portfolio.error) return <ErrorBox error={portfolio.error} />;
+  // A failed background refetch keeps the data: the editor (and what is being typed) stays.
+  if (portfolio.error && !portfolio.data) return <ErrorBox error={portfolio.error} />;
   return <SectionEditor key={info.key} portfolioId={id} section={info.key} readOnly={portfolio.data?.status !== 'draft'} />;
 }
 
