@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, must } from './api/client';
-import type { Completeness, DocumentView, Guidance, Portfolio, RegulationsOfPortfolio } from './api/types';
+import type { Completeness, DocumentView, Guidance, Portfolio, RegulationsOfPortfolio, SubmissionReceipt } from './api/types';
 import { useI18n } from './i18n';
 
 /** Server state, one hook per resource (react-query). Keys: ['portfolios'], ['portfolio', id], … */
@@ -55,5 +55,14 @@ export function usePortfolioRegulations(id: string) {
   return useQuery({
     queryKey: ['regulations', id],
     queryFn: async () => (await must(api.GET('/portfolios/{id}/regulations', { params: { path: { id } } }))) as unknown as RegulationsOfPortfolio,
+  });
+}
+
+/** The frozen submission (its hash), once the portfolio is no longer a draft. */
+export function useSubmission(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['submission', id],
+    enabled,
+    queryFn: async () => (await must(api.GET('/portfolios/{id}/submission', { params: { path: { id } } }))) as unknown as SubmissionReceipt,
   });
 }

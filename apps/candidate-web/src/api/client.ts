@@ -11,12 +11,18 @@ export function csrfToken(): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
+/** Adds the CSRF token to the headers of a state-changing request. */
+function withCsrf(method: string, headers: Headers): Headers {
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase())) {
+    const token = csrfToken();
+    if (token) headers.set('X-CSRF-Token', token);
+  }
+  return headers;
+}
+
 const csrf: Middleware = {
   onRequest({ request }) {
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
-      const token = csrfToken();
-      if (token) request.headers.set('X-CSRF-Token', token);
-    }
+    withCsrf(request.method, request.headers);
     return request;
   },
 };
@@ -66,12 +72,8 @@ export async function must<T>(call: Promise<{ data?: T; error?: unknown; respons
 
 /** For the few calls that need headers (ETag, If-Match) or raw bodies: plain fetch, same rules. */
 export async function raw(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
   const method = (init.method ?? 'GET').toUpperCase();
-  if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) {
-    const token = csrfToken();
-    if (token) headers.set('X-CSRF-Token', token);
-  }
+  const headers = withCsrf(method, new Headers(init.headers));
   let body = init.body;
   if (init.json !== undefined) {
     if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');

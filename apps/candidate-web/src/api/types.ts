@@ -20,3 +20,4 @@ export type Guidance = Schemas['Guidance'];
 export type TaskGuidance = Schemas['GuidanceTask'];
 export type RegulationState = Schemas['AcceptedRegulationState'];
 export type RegulationsOfPortfolio = Schemas['PortfolioRegulations'];
+export type SubmissionReceipt = Schemas['Submission'];

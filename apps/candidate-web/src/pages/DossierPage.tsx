@@ -3,11 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, must } from '../api/client';
 import { useI18n } from '../i18n';
-import { usePortfolio } from '../queries';
+import { usePortfolio, useSubmission } from '../queries';
 import { RouterButtonLink } from '../ui/links';
 import { ErrorBox, Loading } from '../ui/status';
 import { nextStep, statusLabel } from './HomePage';
-import type { SubmissionReceipt } from './SubmitPage';
 
 interface Slot {
   id: string;
@@ -45,11 +44,7 @@ export default function DossierPage() {
   const client = useQueryClient();
   const portfolio = usePortfolio(id);
   const status = portfolio.data?.status;
-  const submission = useQuery({
-    queryKey: ['submission', id],
-    enabled: status !== undefined && status !== 'draft',
-    queryFn: async () => (await must(api.GET('/portfolios/{id}/submission', { params: { path: { id } } }))) as unknown as SubmissionReceipt,
-  });
+  const submission = useSubmission(id, status !== undefined && status !== 'draft');
   const interview = useQuery({
     queryKey: ['interview', id],
     enabled: status !== undefined && INTERVIEW_STAGES.includes(status),

@@ -1,21 +1,16 @@
 import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, must, problemOf, raw } from '../api/client';
+import { ApiError, problemOf, raw } from '../api/client';
 import { useI18n } from '../i18n';
-import { useCompleteness, usePortfolio } from '../queries';
+import type { SubmissionReceipt } from '../api/types';
+import { useCompleteness, usePortfolio, useSubmission } from '../queries';
 import { SECTIONS } from '../sections';
 import { FindingList } from '../ui/progress';
 import { ErrorBox, Loading } from '../ui/status';
 import { sectionTitle } from './PortfolioPage';
 
-export interface SubmissionReceipt {
-  id: string;
-  contentHash: string;
-  contentHashValid: boolean;
-  submittedAt: string;
-}
 
 /** One key per reviewed revision: a double click or a retry after a lost answer submits once. */
 function idempotencyKey(portfolioId: string, revision: string): string {
@@ -35,11 +30,7 @@ export default function SubmitPage() {
   const report = useCompleteness(id, portfolio.data?.status === 'draft');
   const client = useQueryClient();
   const [receipt, setReceipt] = useState<SubmissionReceipt | null>(null);
-  const frozen = useQuery({
-    queryKey: ['submission', id],
-    enabled: portfolio.data !== undefined && portfolio.data.status !== 'draft' && !receipt,
-    queryFn: async () => (await must(api.GET('/portfolios/{id}/submission', { params: { path: { id } } }))) as unknown as SubmissionReceipt,
-  });
+  const frozen = useSubmission(id, portfolio.data !== undefined && portfolio.data.status !== 'draft' && !receipt);
   const submit = useMutation({
     mutationFn: async () => {
       const revision = portfolio.data!.revision;
