@@ -10,7 +10,9 @@ const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist');
 const skip = /\.(spec|integration-spec|e2e-spec)\.ts$|\.d\.ts$/;
 // Web front ends are built by Vite below, not compiled for Node.
-const webApps = ['candidate-web'];
+const webApps = ['candidate-web', 'assessor-web'];
+// Shared code of the web front ends (React, DOM), bundled into them by Vite, never run by Node.
+const webLibs = ['web-ui'];
 // Non-code files read at run time (PDF templates and their styles) are copied as they are.
 const asset = /\.(hbs|css)$/;
 
@@ -18,7 +20,7 @@ async function* walk(dir, wanted) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (webApps.includes(entry.name) || entry.name === 'node_modules') continue;
+      if (webApps.includes(entry.name) || webLibs.includes(entry.name) || entry.name === 'node_modules') continue;
       yield* walk(p, wanted);
     }
     else if (wanted(entry.name)) yield p;

@@ -11,22 +11,25 @@ describe('monorepo layout', () => {
 
   // Web front ends (apps/*-web) are Vite projects, not Nest ones (ADR 0013); the build lists them.
   const isWebFrontEnd = (dir: string) => existsSync(join(root, dir, 'vite.config.mts'));
+  // Their shared code (React, DOM) is bundled into them, never run by Node: no Nest project either.
+  const isWebLib = (dir: string) => existsSync(join(root, dir, 'vite.base.mts'));
 
   it('is a Nest monorepo whose projects are exactly the apps and libs folders (besides the web front ends)', () => {
     expect(nest.monorepo).toBe(true);
     const declared = Object.values(nest.projects).map((p) => p.root).sort();
-    const onDisk = ['apps', 'libs'].flatMap((d) => readdirSync(join(root, d)).map((n) => `${d}/${n}`)).filter((d) => !isWebFrontEnd(d)).sort();
+    const onDisk = ['apps', 'libs'].flatMap((d) => readdirSync(join(root, d)).map((n) => `${d}/${n}`)).filter((d) => !isWebFrontEnd(d) && !isWebLib(d)).sort();
     expect(declared).toEqual(onDisk);
   });
 
   it('builds every web front end with Vite and serves it from its app', () => {
     const web = readdirSync(join(root, 'apps')).filter((n) => isWebFrontEnd(`apps/${n}`));
-    expect(web).toEqual(['candidate-web']);
+    expect(web).toEqual(['assessor-web', 'candidate-web']);
     const build = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
     for (const name of web) {
       expect(build).toContain(`'${name}'`);
       expect(existsSync(join(root, 'apps', name, 'index.html'))).toBe(true);
     }
+    expect(build).toContain(`const webLibs = ['web-ui']`);
   });
 
   it.each(Object.entries(nest.projects))('%s has its entry file', (_name, p) => {

@@ -60,14 +60,16 @@ export async function waitUntil(page: Page, expression: string, timeoutMs = 15_0
 }
 
 /**
- * Both apps on a fixed clock, with the candidate app listening on a free port so a browser can
- * reach the portal, and the test bucket open to browser uploads (CORS, ADR 0013).
+ * Both apps on a fixed clock, each listening on a free port so a browser can reach its portal
+ * (`base`: the kandidaatportaal, `assessorBase`: assessors and office), and the test bucket open to browser uploads (CORS, ADR 0013).
  */
-export async function startWebPlatform(options: Parameters<typeof startTestPlatform>[0]): Promise<{ p: TestPlatform; base: string }> {
+export async function startWebPlatform(options: Parameters<typeof startTestPlatform>[0]): Promise<{ p: TestPlatform; base: string; assessorBase: string }> {
   const p = await startTestPlatform(options);
   const s3 = createS3Client(p.config.storage, process.env['RLP_TEST_S3_ENDPOINT']!);
   await allowBrowserAccess(s3, p.config.storage.bucket, ['*']);
   s3.destroy();
   await p.candidate.listen(0, '127.0.0.1');
-  return { p, base: `http://localhost:${((p.candidate.getHttpServer() as Server).address() as { port: number }).port}` };
+  await p.assessor.listen(0, '127.0.0.1');
+  const origin = (app: TestPlatform['candidate']) => `http://localhost:${((app.getHttpServer() as Server).address() as { port: number }).port}`;
+  return { p, base: origin(p.candidate), assessorBase: origin(p.assessor) };
 }

@@ -1,19 +1,11 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { commonTexts, createI18n } from '@rlp/web-ui/i18n';
 
-export type Lang = 'nl' | 'en';
+export { initialLang, type Lang } from '@rlp/web-ui/i18n';
 
-/** Every text of the portal, Dutch first. Rulebook texts (labels, guidance, findings) come from the API. */
+/** Every text of the portal, Dutch first (shared ones in libs/web-ui). Rulebook texts (labels, guidance, findings) come from the API. */
 const texts = {
   appName: ['Kandidaatportaal', 'Candidate portal'],
-  registerName: ['Register Loopbaanprofessional', 'Register Loopbaanprofessional'],
-  skipToContent: ['Naar de inhoud', 'Skip to content'],
-  switchLanguage: ['English', 'Nederlands'],
-  switchLanguageLabel: ['Switch to English', 'Schakel naar Nederlands'],
-  logIn: ['Inloggen', 'Log in'],
-  logOut: ['Uitloggen', 'Log out'],
   register: ['Account aanmaken', 'Create an account'],
-  email: ['E-mailadres', 'E-mail address'],
-  password: ['Wachtwoord', 'Password'],
   passwordHint: ['Minstens 12 tekens. Een zin van een paar woorden werkt goed.', 'At least 12 characters. A sentence of a few words works well.'],
   displayName: ['Volledige naam', 'Full name'],
   displayNameHint: ['Zoals die op je certificaat en in het register moet komen.', 'As it should appear on your certificate and in the register.'],
@@ -28,9 +20,6 @@ const texts = {
   home: ['Mijn dossier', 'My dossier'],
   documents: ['Documenten', 'Documents'],
   myData: ['Mijn gegevens', 'My data'],
-  loading: ['Bezig met laden…', 'Loading…'],
-  retry: ['Opnieuw proberen', 'Try again'],
-  error: ['Er ging iets mis', 'Something went wrong'],
   offlineBanner: ['Je bent offline. Wat je typt blijft bewaard op dit apparaat en wordt verstuurd zodra de verbinding terug is.', 'You are offline. What you type is kept on this device and sent as soon as the connection returns.'],
   startPortfolio: ['Begin je portfolio', 'Start your portfolio'],
   noPortfolio: ['Je hebt nog geen portfolio. Begin wanneer je er klaar voor bent; alles wordt tussentijds bewaard.', 'You have no portfolio yet. Start when you are ready; everything is saved as you go.'],
@@ -126,7 +115,6 @@ const texts = {
   account: ['Account', 'Account'],
   back: ['Terug', 'Back'],
   overview: ['Overzicht', 'Overview'],
-  notFound: ['Deze pagina bestaat niet.', 'This page does not exist.'],
   sessionExpired: ['Je sessie is verlopen. Log opnieuw in; wat je typte is bewaard.', 'Your session has expired. Log in again; what you typed has been kept.'],
   case1: ['Casus 1', 'Case 1'],
   case2: ['Casus 2', 'Case 2'],
@@ -135,7 +123,6 @@ const texts = {
   viewOnly: ['Je portfolio is ingediend; dit onderdeel is alleen nog te lezen.', 'Your portfolio has been submitted; this part is read-only.'],
   words: ['woorden', 'words'],
   language: ['Taal', 'Language'],
-  main: ['Hoofdmenu', 'Main menu'],
   partsNav: ['Onderdelen van het portfolio', 'Parts of the portfolio'],
   lineAdded: ['Toegevoegd:', 'Added:'],
   lineRemoved: ['Geschrapt:', 'Removed:'],
@@ -151,82 +138,6 @@ const texts = {
   slotsOffered: ['Kies een van deze momenten. Beide assessoren zijn er dan bij.', 'Choose one of these times. Both assessors will be there.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-export type TextKey = keyof typeof texts;
+export type TextKey = keyof typeof texts | keyof typeof commonTexts;
 
-interface I18n {
-  lang: Lang;
-  setLang(lang: Lang): void;
-  t(key: TextKey): string;
-  /** Picks the language's half of a bilingual text from the API ("nl\n\nen" descriptions, {nl,en} objects). */
-  pick(text: string | { nl?: string; en?: string } | undefined | null): string;
-  /** An API error message ("Nederlands / English", ADR 0004) in the chosen language. */
-  message(text: string): string;
-  date(iso: string | null | undefined): string;
-  dateTime(iso: string | null | undefined): string;
-  bytes(n: number): string;
-}
-
-const Context = createContext<I18n | null>(null);
-const STORAGE_KEY = 'rlp.lang';
-const TIME_ZONE = 'Europe/Amsterdam';
-
-export function initialLang(): Lang {
-  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  return stored === 'en' ? 'en' : 'nl';
-}
-
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  const setLang = useCallback((next: Lang) => {
-    localStorage.setItem(STORAGE_KEY, next);
-    setLangState(next);
-  }, []);
-  const value = useMemo<I18n>(() => {
-    const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-    const dateFmt = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
-    const dateTimeFmt = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-    return {
-      lang,
-      setLang,
-      t: (key) => texts[key][lang === 'nl' ? 0 : 1],
-      pick(text) {
-        if (!text) return '';
-        if (typeof text === 'object') return (lang === 'nl' ? text.nl : text.en) ?? text.nl ?? text.en ?? '';
-        const [nl, en] = text.split('\n\n');
-        return lang === 'en' && en ? en : (nl ?? '');
-      },
-      message(text) {
-        const i = text.indexOf(' / ');
-        if (i < 0) return text;
-        return lang === 'nl' ? text.slice(0, i) : text.slice(i + 3);
-      },
-      date(iso) {
-        if (!iso) return '';
-        // A bare date (YYYY-MM-DD) is a calendar day, not a moment: show it as that day.
-        const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : dateFmt.format(d);
-      },
-      dateTime(iso) {
-        if (!iso) return '';
-        const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : dateTimeFmt.format(d);
-      },
-      bytes(n) {
-        const f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-        if (n < 1024) return `${n} B`;
-        if (n < 1024 * 1024) return `${f.format(n / 1024)} kB`;
-        return `${f.format(n / 1024 / 1024)} MB`;
-      },
-    };
-  }, [lang, setLang]);
-  return <Context.Provider value={value}>{children}</Context.Provider>;
-}
-
-export function useI18n(): I18n {
-  const ctx = useContext(Context);
-  if (!ctx) throw new Error('useI18n outside I18nProvider');
-  return ctx;
-}
+export const { I18nProvider, useI18n } = createI18n(texts);

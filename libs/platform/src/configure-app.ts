@@ -75,6 +75,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, doc
 /** The web front end each app serves at `/` (ADR 0013), with the first path segments it owns. */
 export const WEB_FRONT_ENDS: Partial<Record<string, { name: string; routes: readonly string[] }>> = {
   'candidate-api': { name: 'candidate', routes: ['', 'inloggen', 'registreren', 'portfolio', 'documenten', 'dossier', 'gegevens'] },
+  'assessor-api': { name: 'assessor', routes: ['', 'inloggen', 'dossiers', 'bureau'] },
 };
 
 function serveWebFrontEnd(app: NestExpressApplication): void {

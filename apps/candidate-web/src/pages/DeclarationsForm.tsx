@@ -7,7 +7,7 @@ import type { Guidance, RegulationState } from '../api/types';
 import { useI18n } from '../i18n';
 import { isObject, type JsonObject } from '../json';
 import { usePortfolioRegulations } from '../queries';
-import { ErrorBox, Loading } from '../ui/status';
+import { ErrorBox, Loading } from '@rlp/web-ui/status';
 
 type RegulationType = components['schemas']['RegulationVersion']['type'];
 type RegulationVersion = components['schemas']['RegulationVersion'];

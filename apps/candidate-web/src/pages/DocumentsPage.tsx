@@ -5,7 +5,7 @@ import { api, ApiError, must } from '../api/client';
 import type { DocumentView } from '../api/types';
 import { useI18n } from '../i18n';
 import { useDocuments } from '../queries';
-import { ErrorBox, Loading } from '../ui/status';
+import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { uploadFile } from '../upload';
 
 interface Transfer {

@@ -4,8 +4,8 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, must } from '../api/client';
 import { useI18n } from '../i18n';
 import { usePortfolio, useSubmission } from '../queries';
-import { RouterButtonLink } from '../ui/links';
-import { ErrorBox, Loading } from '../ui/status';
+import { RouterButtonLink } from '@rlp/web-ui/links';
+import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { nextStep, statusLabel } from './HomePage';
 
 interface Slot {

@@ -6,9 +6,9 @@ import { PARTS, type Portfolio } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
 import { useCompleteness, usePortfolios } from '../queries';
 import { useSession } from '../session';
-import { ErrorBox, Loading } from '../ui/status';
+import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { PartProgressList } from '../ui/progress';
-import { RouterButtonLink } from '../ui/links';
+import { RouterButtonLink } from '@rlp/web-ui/links';
 
 const STATUS: Record<string, [string, string]> = {
   draft: ['In bewerking', 'Draft'],

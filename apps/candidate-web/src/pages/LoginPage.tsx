@@ -1,83 +1,25 @@
 import { Alert, Button, FormField, FormFieldDescription, FormLabel, Heading1, Paragraph, Textbox } from '@utrecht/component-library-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { LoginForm } from '@rlp/web-ui/login';
+import { useLogin } from '@rlp/web-ui/session';
 import { api, ApiError, must } from '../api/client';
 import { useI18n } from '../i18n';
 
-/** A path on this site to return to after login, or null (never another origin). */
-export function sameOriginPath(back: string | null): string | null {
-  if (!back || !back.startsWith('/')) return null;
-  try {
-    const url = new URL(back, window.location.origin);
-    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
-  } catch {
-    return null;
-  }
-}
-
-function useAfterLogin() {
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  return async (account: unknown) => {
-    client.setQueryData(['me'], account);
-    const back = params.get('terug');
-    navigate(sameOriginPath(back) ?? '/', { replace: true });
-  };
-}
-
 export function LoginPage() {
-  const { t, message } = useI18n();
-  const after = useAfterLogin();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await must(api.POST('/auth/session', { body: { email: String(form.get('email')), password: String(form.get('password')) } }));
-      await after((session as unknown as { account: unknown }).account);
-    } catch (err) {
-      setError(err instanceof ApiError ? message(err.message) : t('error'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { t } = useI18n();
   return (
-    <div className="rlp-narrow">
-      <Heading1>{t('loginTitle')}</Heading1>
-      <Paragraph lead>{t('loginIntro')}</Paragraph>
-      {error ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
-      ) : null}
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <FormField type="text">
-          <FormLabel htmlFor="email">{t('email')}</FormLabel>
-          <Textbox id="email" name="email" type="email" autoComplete="username" required />
-        </FormField>
-        <FormField type="text">
-          <FormLabel htmlFor="password">{t('password')}</FormLabel>
-          <Textbox id="password" name="password" type="password" autoComplete="current-password" required />
-        </FormField>
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('logIn')}
-        </Button>
-      </form>
+    <LoginForm title={t('loginTitle')} intro={t('loginIntro')}>
       <Paragraph>
         {t('noAccountYet')} <Link to="/registreren">{t('register')}</Link>
       </Paragraph>
-    </div>
+    </LoginForm>
   );
 }
 
 export function RegisterPage() {
   const { t, message } = useI18n();
-  const after = useAfterLogin();
+  const login = useLogin();
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const fieldErrors = new Map<string, string>();
@@ -98,8 +40,7 @@ export function RegisterPage() {
     setProblem(null);
     try {
       await must(api.POST('/auth/register', { body }));
-      const session = await must(api.POST('/auth/session', { body: { email: body.email, password: body.password } }));
-      await after((session as unknown as { account: unknown }).account);
+      await login(body.email, body.password);
     } catch (err) {
       setProblem(err instanceof ApiError ? err : new ApiError(0, { code: 'UNKNOWN', message: t('error') }));
     } finally {

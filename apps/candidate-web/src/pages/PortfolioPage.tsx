@@ -4,9 +4,9 @@ import type { Completeness } from '../api/types';
 import { useI18n } from '../i18n';
 import { useCompleteness, usePortfolio } from '../queries';
 import { SECTIONS } from '../sections';
-import { RouterButtonLink } from '../ui/links';
+import { RouterButtonLink } from '@rlp/web-ui/links';
 import { FindingList, PartProgressList } from '../ui/progress';
-import { ErrorBox, Loading } from '../ui/status';
+import { ErrorBox, Loading } from '@rlp/web-ui/status';
 
 export default function PortfolioPage() {
   const { id = '' } = useParams();

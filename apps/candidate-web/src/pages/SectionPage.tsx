@@ -11,7 +11,7 @@ import type { Json, JsonObject } from '../json';
 import { useCompleteness, useDocuments, useGuidance, usePortfolio } from '../queries';
 import { localPointer, SECTIONS, sectionBySlug } from '../sections';
 import { FindingList } from '../ui/progress';
-import { ErrorBox, Loading } from '../ui/status';
+import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { DeclarationsForm } from './DeclarationsForm';
 import { sectionTitle } from './PortfolioPage';
 

@@ -8,7 +8,7 @@ import type { SubmissionReceipt } from '../api/types';
 import { useCompleteness, usePortfolio, useSubmission } from '../queries';
 import { SECTIONS } from '../sections';
 import { FindingList } from '../ui/progress';
-import { ErrorBox, Loading } from '../ui/status';
+import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { sectionTitle } from './PortfolioPage';
 
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { ApiError } from '../api/client';
-import { useI18n } from '../i18n';
+import { ApiError } from './api';
+import { useBaseI18n as useI18n } from './i18n';
 
 export function Loading() {
   const { t } = useI18n();
