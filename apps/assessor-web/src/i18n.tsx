@@ -1,5 +1,7 @@
 import { commonTexts, createI18n } from '@rlp/web-ui/i18n';
+import { jointTexts } from './assessor/joint/texts';
 import { assessorTexts } from './assessor/texts';
+import { beheerTexts } from './office/beheer/texts';
 import { officeTexts } from './office/texts';
 
 export { initialLang, type Lang } from '@rlp/web-ui/i18n';
@@ -17,7 +19,7 @@ const shellTexts = {
   notForRole: ['Deze pagina is niet voor jouw rol.', 'This page is not for your role.'],
 } as const;
 
-const texts = { ...shellTexts, ...assessorTexts, ...officeTexts } as const;
+const texts = { ...shellTexts, ...assessorTexts, ...jointTexts, ...officeTexts, ...beheerTexts } as const;
 
 export type TextKey = keyof typeof texts | keyof typeof commonTexts;
 

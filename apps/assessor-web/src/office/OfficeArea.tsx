@@ -1,13 +1,19 @@
-import { Heading1 } from '@utrecht/component-library-react';
 import { Route, Routes } from 'react-router';
-import { useI18n } from '../i18n';
+import { AuditPage, RegulationsPage, RulebooksPage } from './beheer';
+import { AccountsPage } from './AccountsPage';
+import { Dashboard } from './Dashboard';
+import { DossierDetail } from './DossierDetail';
 
 /** The certification office's screens, under /bureau. */
 export default function OfficeArea() {
-  const { t } = useI18n();
   return (
     <Routes>
-      <Route index element={<Heading1>{t('dashboardTitle')}</Heading1>} />
+      <Route index element={<Dashboard />} />
+      <Route path="dossiers/:id" element={<DossierDetail />} />
+      <Route path="accounts" element={<AccountsPage />} />
+      <Route path="reglementen/*" element={<RegulationsPage />} />
+      <Route path="toetsingskaders" element={<RulebooksPage />} />
+      <Route path="audit" element={<AuditPage />} />
     </Routes>
   );
 }
