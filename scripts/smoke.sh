@@ -31,6 +31,11 @@ echo "$portal" | grep -q '<div id="root">' || { echo "smoke: the kandidaatportaa
 asset=$(echo "$portal" | grep -o '/assets/index-[A-Za-z0-9_-]*\.js' | head -1)
 curl -fsS -o /dev/null "http://localhost:3000$asset" || { echo "smoke: the portal's script $asset is not served"; exit 1; }
 echo "smoke: the kandidaatportaal is served at http://localhost:3000/ ($asset)"
+office=$(curl -fsS http://localhost:3001/inloggen)
+echo "$office" | grep -q '<div id="root">' || { echo "smoke: the assessor/office portal is not served at http://localhost:3001/inloggen"; exit 1; }
+office_asset=$(echo "$office" | grep -o '/assets/index-[A-Za-z0-9_-]*\.js' | head -1)
+curl -fsS -o /dev/null "http://localhost:3001$office_asset" || { echo "smoke: the assessor portal's script $office_asset is not served"; exit 1; }
+echo "smoke: the assessor/office portal is served at http://localhost:3001/ ($office_asset)"
 token=$(curl -fsS -X POST http://localhost:3000/auth/login -H 'content-type: application/json' \
   -d '{"email":"kandidaat@demo.rlp.local","password":"demo-kandidaat-2026"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
 portfolio=$(curl -fsS http://localhost:3000/portfolios -H "authorization: Bearer $token" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].id))')
