@@ -25,6 +25,7 @@ describe('seeding the first admin and demo accounts', () => {
       ['assessor1@demo.rlp.local', 'assessor'],
       ['assessor2@demo.rlp.local', 'assessor'],
       ['kandidaat2@demo.rlp.local', 'candidate'],
+      ['bureau@demo.rlp.local', 'admin'],
     ]);
     const before = await accounts.listAccounts();
 

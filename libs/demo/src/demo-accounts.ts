@@ -14,8 +14,14 @@ export const DEMO_ASSESSORS: readonly NewAccount[] = [
 /** The demo candidate whose portfolio is complete, submitted and assigned (see demo-dossier.ts). */
 export const DEMO_DOSSIER_CANDIDATE: NewAccount = { email: 'kandidaat2@demo.rlp.local', password: 'demo-kandidaat2-2026', displayName: 'Joost Visser', role: 'candidate', organisation: 'Visser Loopbaancoaching' };
 
+/**
+ * A demo office worker (admin) with a known password, so a newcomer can carry the demo dossier to a
+ * decision in the portal; the first admin's password stays generated (or ADMIN_PASSWORD).
+ */
+export const DEMO_OFFICE: NewAccount = { email: 'bureau@demo.rlp.local', password: 'demo-bureau-2026', displayName: 'Noor Jansen', role: 'admin', organisation: 'Noloc certificeringsbureau' };
+
 /** Demo logins, printed at start-up; only seeded when SEED_DEMO_DATA is true (the default). */
-export const DEMO_ACCOUNTS: readonly NewAccount[] = [DEMO_CANDIDATE, ...DEMO_ASSESSORS, DEMO_DOSSIER_CANDIDATE];
+export const DEMO_ACCOUNTS: readonly NewAccount[] = [DEMO_CANDIDATE, ...DEMO_ASSESSORS, DEMO_DOSSIER_CANDIDATE, DEMO_OFFICE];
 
 export interface SeedResult {
   admin: { email: string; generatedPassword?: string; created: boolean };
