@@ -62,4 +62,34 @@ describe('official PDF of a regulation version, readable by everyone logged in (
     expect(none.body.code).toBe('REGULATION_PDF_NOT_FOUND');
     await request(p.candidate.getHttpServer()).get('/regulations').expect(401);
   });
+
+  it('takes the official PDF when the draft is created, with the same checks as a change, and refuses a wrong one without creating anything', async () => {
+    const admin = await p.account('admin');
+    const other = await p.account('admin');
+    const auth = { Authorization: `Bearer ${admin.token}` };
+    const pdfId = await adminUpload(admin.token, FILES.pdf('klachtenreglement versie 2'), 'application/pdf');
+    const pngId = await adminUpload(admin.token, FILES.png(), 'image/png');
+    const othersPdf = await adminUpload(other.token, FILES.pdf('other'), 'application/pdf');
+    const versions = async () => ((await office().get('/admin/regulations/klachtenreglement/versions').set(auth).expect(200)).body as Array<{ version: number }>).map((v) => v.version);
+    const before = await versions();
+
+    for (const id of [pngId, othersPdf, '00000000-0000-4000-8000-000000000000']) {
+      const res = await office().post('/admin/regulations/klachtenreglement/versions').set(auth).send({ title: 'Klachtenreglement 2027', pdfDocumentId: id }).expect(400);
+      expect(res.body).toMatchObject({ code: 'INVALID_REGULATION_PDF', details: { documentId: id } });
+    }
+    expect((await office().post('/admin/regulations/klachtenreglement/versions').set(auth).send({ pdfDocumentId: 'geen-uuid' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect(await versions()).toEqual(before);
+
+    const created = await office().post('/admin/regulations/klachtenreglement/versions').set(auth).send({ title: 'Klachtenreglement 2027', pdfDocumentId: pdfId }).expect(201);
+    expect(created.body).toMatchObject({ status: 'draft', pdfDocumentId: pdfId });
+    const read = await office().get(`/admin/regulations/klachtenreglement/versions/${created.body.version}`).set(auth).expect(200);
+    expect(read.body.pdfDocumentId).toBe(pdfId);
+    const audit = await office().get(`/admin/audit-events?personId=${admin.id}&limit=50`).set(auth).expect(200);
+    const event = (audit.body.events as Array<{ action: string; data: { version?: number; fields?: string[] } }>).find((e) => e.action === 'regulation.draft_created' && e.data.version === created.body.version);
+    expect(event?.data.fields).toEqual(expect.arrayContaining(['title', 'pdfDocumentId']));
+
+    // Without pdfDocumentId (or with null) the draft has none, as before.
+    const plain = await office().post('/admin/regulations/klachtenreglement/versions').set(auth).send({ pdfDocumentId: null }).expect(201);
+    expect(plain.body.pdfDocumentId).toBeNull();
+  });
 });

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@rlp/accounts';
 import { DataSource } from 'typeorm';
-import { AuditService, verifyAuditChain } from '@rlp/audit';
-import { bilingual, DomainError } from '@rlp/platform';
+import { AuditChainReportSchema, AuditEventPageSchema, AuditService, verifyAuditChain } from '@rlp/audit';
+import { ApiErrors, bilingual, DomainError, ERRORS } from '@rlp/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
@@ -71,7 +71,9 @@ export class AdminAuditController {
     description:
       'An admin who is assessing a dossier blind (own scoring not yet submitted) gets only ok and the kinds of problems found: the number of events and the head would show that the co-assessor is writing events they may not see.',
   })
-  async verify(@CurrentPrincipal() me: Principal) {
+  @ApiOkResponse({ type: AuditChainReportSchema })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role)
+  async verify(@CurrentPrincipal() me: Principal): Promise<AuditChainReportSchema> {
     const report = await verifyAuditChain(this.dataSource);
     if ((await this.blindFor(me.userId)).size === 0) return report;
     return {
@@ -88,7 +90,9 @@ export class AdminAuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit trail, newest first, filtered by dossier, person and period' })
-  async search(@Query() query: AuditQueryDto, @CurrentPrincipal() me: Principal) {
+  @ApiOkResponse({ type: AuditEventPageSchema })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.query, { 400: ['INVALID_PERIOD'] })
+  async search(@Query() query: AuditQueryDto, @CurrentPrincipal() me: Principal): Promise<AuditEventPageSchema> {
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && from >= to) {

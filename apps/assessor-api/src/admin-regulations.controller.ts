@@ -1,12 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
-import { VersionPipe, type VersionNumber } from '@rlp/platform';
+import { ApiErrors, ERRORS, VersionPipe, type ErrorCodes, type VersionNumber } from '@rlp/platform';
 import {
   isRegulationType,
+  REGULATION_TYPES,
   regulationTypeNotFound,
+  RegulationAcceptancesSchema,
   RegulationAcceptancesView,
+  RegulationAdminVersionSchema,
   RegulationAdminView,
   RegulationsAdminService,
   type RegulationType,
@@ -60,6 +63,16 @@ export class PublishRegulationDto {
 
 /** A whole number 0 … 2^31 − 1 (VersionPipe); the type VersionNumber does not tell the document generator that. */
 const VERSION_PARAM = { name: 'version', type: 'integer', minimum: 0, maximum: 2_147_483_647 } as const;
+const TYPE_PARAM = { name: 'type', enum: REGULATION_TYPES } as const;
+
+/** Every route: an admin's, with a regulation type in the path; each answer says which version is current. */
+const OFFICE: ErrorCodes[] = [ERRORS.signedIn, ERRORS.role, { 404: ['REGULATION_TYPE_NOT_FOUND'], 503: ['NO_CURRENT_REGULATION'] }];
+/** A route on one version of that type. */
+const ONE_VERSION: ErrorCodes = { 400: ['INVALID_VERSION'], 404: ['REGULATION_VERSION_NOT_FOUND'] };
+/** A change to a draft. */
+const DRAFT_CHANGE: ErrorCodes[] = [...OFFICE, ERRORS.csrf, ONE_VERSION, { 409: ['REGULATION_VERSION_PUBLISHED'] }];
+/** The official PDF given with a draft. */
+const OFFICIAL_PDF: ErrorCodes = { 400: ['INVALID_REGULATION_PDF'] };
 
 function regulationType(type: string): RegulationType {
   if (!isRegulationType(type)) throw regulationTypeNotFound(type);
@@ -74,27 +87,39 @@ export class AdminRegulationsController {
   constructor(private readonly regulations: RegulationsAdminService) {}
 
   @Get(':type/versions')
+  @ApiParam(TYPE_PARAM)
   @ApiOperation({ summary: 'Every version of the reglement, gedragscode or klachtenreglement, drafts included, newest first' })
+  @ApiOkResponse({ type: [RegulationAdminVersionSchema] })
+  @ApiErrors(...OFFICE)
   list(@Param('type') type: string): Promise<RegulationAdminView[]> {
     return this.regulations.list(regulationType(type));
   }
 
   @Post(':type/versions')
-  @ApiOperation({ summary: 'Create a draft with the next version number' })
+  @ApiParam(TYPE_PARAM)
+  @ApiOperation({ summary: 'Create a draft with the next version number (with its official PDF, when given)' })
+  @ApiCreatedResponse({ type: RegulationAdminVersionSchema })
+  @ApiErrors(...OFFICE, ERRORS.csrf, ERRORS.jsonBody, OFFICIAL_PDF)
   create(@Param('type') type: string, @Body() body: CreateRegulationDraftDto, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string): Promise<RegulationAdminView> {
     return this.regulations.createDraft(regulationType(type), body, actor.userId, requestId);
   }
 
   @Get(':type/versions/:version')
+  @ApiParam(TYPE_PARAM)
   @ApiParam(VERSION_PARAM)
   @ApiOperation({ summary: 'One version, draft or published' })
+  @ApiOkResponse({ type: RegulationAdminVersionSchema })
+  @ApiErrors(...OFFICE, ONE_VERSION)
   get(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber): Promise<RegulationAdminView> {
     return this.regulations.get(regulationType(type), version);
   }
 
   @Patch(':type/versions/:version')
+  @ApiParam(TYPE_PARAM)
   @ApiParam(VERSION_PARAM)
   @ApiOperation({ summary: 'Change a draft; a published version is immutable (409)' })
+  @ApiOkResponse({ type: RegulationAdminVersionSchema })
+  @ApiErrors(...DRAFT_CHANGE, ERRORS.jsonBody, OFFICIAL_PDF)
   update(
     @Param('type') type: string,
     @Param('version', VersionPipe) version: VersionNumber,
@@ -106,17 +131,26 @@ export class AdminRegulationsController {
   }
 
   @Delete(':type/versions/:version')
+  @ApiParam(TYPE_PARAM)
   @ApiParam(VERSION_PARAM)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft; a published version is immutable (409)' })
+  @ApiNoContentResponse({ description: 'Deleted (the audit trail keeps its title)' })
+  @ApiErrors(...DRAFT_CHANGE, ERRORS.noBody)
   async remove(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string): Promise<void> {
     await this.regulations.deleteDraft(regulationType(type), version, actor.userId, requestId);
   }
 
   @Post(':type/versions/:version/publish')
+  @ApiParam(TYPE_PARAM)
   @ApiParam(VERSION_PARAM)
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft; it becomes current on its effective date' })
+  @ApiOkResponse({ type: RegulationAdminVersionSchema, description: 'The version, now published' })
+  @ApiErrors(...DRAFT_CHANGE, ERRORS.jsonBody, {
+    409: ['REGULATION_VERSION_OUTDATED', 'REGULATION_EFFECTIVE_DATE_TOO_EARLY'],
+    422: ['REGULATION_VERSION_INCOMPLETE', 'REGULATION_EFFECTIVE_DATE_IN_PAST'],
+  })
   publish(
     @Param('type') type: string,
     @Param('version', VersionPipe) version: VersionNumber,
@@ -128,8 +162,11 @@ export class AdminRegulationsController {
   }
 
   @Get(':type/versions/:version/acceptances')
+  @ApiParam(TYPE_PARAM)
   @ApiParam(VERSION_PARAM)
   @ApiOperation({ summary: 'Who accepted this version, and which draft portfolios still have to accept the current one instead' })
+  @ApiOkResponse({ type: RegulationAcceptancesSchema })
+  @ApiErrors(...OFFICE, ONE_VERSION)
   acceptances(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber): Promise<RegulationAcceptancesView> {
     return this.regulations.acceptances(regulationType(type), version);
   }

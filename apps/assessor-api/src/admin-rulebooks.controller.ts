@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
-import { RulebookCatalog } from '@rlp/portfolio';
+import { ApiErrors, ERRORS } from '@rlp/platform';
+import { RulebookCatalog, RulebookSummarySchema, type RulebookSummary } from '@rlp/portfolio';
 import { IsString, Length } from 'class-validator';
 
 export class DefaultRulebookDto {
@@ -20,13 +21,17 @@ export class AdminRulebooksController {
 
   @Get()
   @ApiOperation({ summary: 'Rulebook versions shipped with this build (test-only ones included, marked), and the default' })
-  list() {
+  @ApiOkResponse({ type: [RulebookSummarySchema] })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role)
+  list(): Promise<RulebookSummary[]> {
     return this.catalog.list(true);
   }
 
   @Put('default')
   @ApiOperation({ summary: 'Choose the published rulebook version new portfolios start on' })
-  setDefault(@Body() body: DefaultRulebookDto, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string) {
+  @ApiOkResponse({ type: [RulebookSummarySchema], description: 'The published versions, the chosen one marked as default' })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.csrf, ERRORS.jsonBody, { 404: ['RULEBOOK_NOT_FOUND'] })
+  setDefault(@Body() body: DefaultRulebookDto, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string): Promise<RulebookSummary[]> {
     return this.catalog.setDefault(body.rulebook, actor.userId, requestId);
   }
 }

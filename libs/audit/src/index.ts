@@ -1,3 +1,4 @@
 export * from './audit-event.entity';
 export * from './audit.service';
 export * from './audit-chain';
+export * from './audit.responses';

@@ -144,6 +144,8 @@ export class RegulationsAdminService {
       const next = (latest?.version ?? 0) + 1;
       // A new draft starts from the latest text unless the admin gives one.
       const latestPublished = await m.findOne(RegulationVersionEntity, { where: { type, status: 'published' }, order: { version: 'DESC' } });
+      // The official PDF passes the same checks as when a draft is changed (PATCH).
+      if (input.pdfDocumentId) await this.lockOfficialPdf(m, input.pdfDocumentId, actorId);
       const row = {
         type,
         version: next,
@@ -154,7 +156,7 @@ export class RegulationsAdminService {
         status: 'draft' as const,
         publishedAt: null,
         publishedBy: null,
-        pdfDocumentId: null,
+        pdfDocumentId: input.pdfDocumentId ?? null,
       };
       const inserted = await m.insert(RegulationVersionEntity, row);
       const id = (inserted.identifiers[0] as { id: string }).id;
@@ -291,7 +293,6 @@ export class RegulationsAdminService {
     return { ...this.regulations.view(row, current), publishedBy: row.publishedBy, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
   }
 
-  /** Serialises every change to the versions of one type (numbering, publication order). */
   /** The official PDF must be a verified PDF uploaded by this admin; it is locked against deletion. */
   private async lockOfficialPdf(m: EntityManager, documentId: string, actorId: string): Promise<void> {
     const [doc] = await m.query(`SELECT "content_type" FROM "documents" WHERE "id" = $1 AND "owner_id" = $2 AND "status" = 'verified' FOR SHARE`, [documentId, actorId]) as Array<{ content_type: string }>;
@@ -300,6 +301,7 @@ export class RegulationsAdminService {
     }
   }
 
+  /** Serialises every change to the versions of one type (numbering, publication order). */
   private async lockType(m: EntityManager, type: RegulationType): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`regulation_versions:${type}`]);
   }

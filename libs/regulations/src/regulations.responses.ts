@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { REGULATION_TYPES, type RegulationType } from './regulation-version.entity';
-import type { RegulationChanges } from './regulations-admin.service';
+import type { PortfolioNeedingRenewal, RegulationAcceptancesView, RegulationAcceptor, RegulationAdminView, RegulationChanges } from './regulations-admin.service';
 import type { RegulationVersionView } from './regulations.service';
 import type { DiffLine } from './text-diff';
 
@@ -79,4 +79,81 @@ export class RegulationChangeSchema implements Readonly<RegulationChanges['chang
 
   @ApiProperty({ type: String, nullable: true })
   changeSummary!: string | null;
+}
+
+// ---------------------------------------------------------------- the office's routes (/admin/regulations)
+
+@ApiSchema({ name: 'RegulationAdminVersion', description: 'A version as the certification office sees it: drafts too, with who published it and when it changed' })
+export class RegulationAdminVersionSchema extends RegulationVersionSchema implements RegulationAdminView {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The admin who published it' })
+  publishedBy!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+@ApiSchema({ name: 'RegulationAcceptor', description: 'A candidate who accepted this version on a portfolio' })
+export class RegulationAcceptorSchema implements RegulationAcceptor {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  portfolioId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  acceptedAt!: string;
+}
+
+@ApiSchema({ name: 'PortfolioNeedingRenewal', description: 'A draft portfolio whose declarations accept this version while it is no longer the current one' })
+export class PortfolioNeedingRenewalSchema implements PortfolioNeedingRenewal {
+  @ApiProperty({ format: 'uuid' })
+  portfolioId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  candidateId!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ type: 'integer' })
+  acceptedVersion!: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'When the candidate accepted it (as saved in the declarations section)' })
+  acceptedAt!: string | null;
+}
+
+@ApiSchema({ name: 'RegulationAcceptances', description: 'Who accepted a version, and which drafts must accept the current one instead' })
+export class RegulationAcceptancesSchema implements RegulationAcceptancesView {
+  @ApiProperty({ enum: REGULATION_TYPES })
+  type!: RegulationType;
+
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+
+  @ApiProperty({ enum: ['draft', 'published', 'superseded'] })
+  status!: 'draft' | 'published' | 'superseded';
+
+  @ApiProperty({ description: 'The version in effect today' })
+  current!: boolean;
+
+  @ApiProperty({ type: 'integer', description: 'The version of this type in effect today' })
+  currentVersion!: number;
+
+  @ApiProperty({ type: () => [RegulationAcceptorSchema] })
+  acceptedBy!: RegulationAcceptor[];
+
+  @ApiProperty({ type: () => [PortfolioNeedingRenewalSchema], description: 'Empty for the current version, a draft, and a type the declarations do not accept (the reglement)' })
+  draftsNeedingRenewal!: PortfolioNeedingRenewal[];
 }
