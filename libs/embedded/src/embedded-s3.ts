@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { freePort } from './free-port';
+import { requireDevelopmentServer } from './development-server';
 
 export interface EmbeddedS3Handle {
   endpoint: string;
@@ -23,8 +24,7 @@ export async function startEmbeddedS3(options: { directory: string; buckets: str
   const directory = resolve(options.directory);
   await mkdir(directory, { recursive: true });
   const port = options.port ?? (await freePort());
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const S3rver = require('s3rver') as new (o: Record<string, unknown>) => S3rverLike;
+  const S3rver = requireDevelopmentServer<new (o: Record<string, unknown>) => S3rverLike>('s3rver', 'S3_ENDPOINT');
   const server = new S3rver({
     address: '127.0.0.1',
     port,
