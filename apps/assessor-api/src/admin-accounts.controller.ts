@@ -23,7 +23,7 @@ export class AdminAccountsController {
   @Post()
   @ApiOperation({ summary: 'Create an assessor or admin account' })
   @ApiCreatedResponse({ type: AccountSchema })
-  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.csrf, ERRORS.jsonBody, { 400: ['PASSWORD_TOO_SHORT'], 409: ['ACCOUNT_EXISTS'] })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.csrf, ERRORS.jsonBody, { 400: ['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_WEAK'], 409: ['ACCOUNT_EXISTS'] })
   create(@Body() body: CreateAccountDto, @CurrentPrincipal() actor: Principal, @RequestId() requestId?: string): Promise<PublicAccount> {
     return this.accounts.createAccount(body, actor.userId, requestId);
   }

@@ -15,7 +15,7 @@ export class RegistrationController {
   @Public()
   @ApiOperation({ summary: 'A career professional registers as a candidate' })
   @ApiCreatedResponse({ type: AccountSchema, description: 'Registered; log in next' })
-  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 400: ['PASSWORD_TOO_SHORT'], 409: ['ACCOUNT_EXISTS'], 429: ['LOGIN_RATE_LIMITED'] })
+  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 400: ['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_WEAK'], 409: ['ACCOUNT_EXISTS'], 429: ['LOGIN_RATE_LIMITED'] })
   register(@Body() body: RegisterCandidateDto, @Ip() ip: string, @RequestId() requestId?: string): Promise<PublicAccount> {
     this.limiter.hit([`register-ip:${ip}`]);
     return this.accounts.createAccount({ ...body, role: 'candidate' }, null, requestId);

@@ -11,6 +11,7 @@ import { PasswordHasher } from './password-hasher';
 import { SessionEntity } from './session.entity';
 import { AUTH_CONFIG } from './tokens';
 import { Role, UserEntity } from './user.entity';
+import { MIN_PASSWORD_SCORE, passwordScore } from './password-strength';
 
 export interface Principal {
   userId: string;
@@ -82,7 +83,7 @@ export class AccountsService {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  private checkPassword(password: string): void {
+  private checkPassword(password: string, personal: ReadonlyArray<string | null | undefined>): void {
     if (password.length < this.config.passwordMinLength) {
       throw new DomainError(
         'validation',
@@ -94,6 +95,18 @@ export class AccountsService {
         { minLength: this.config.passwordMinLength },
       );
     }
+    const score = passwordScore(password, personal);
+    if (score < MIN_PASSWORD_SCORE) {
+      throw new DomainError(
+        'validation',
+        'PASSWORD_TOO_WEAK',
+        bilingual(
+          'Dit wachtwoord is te makkelijk te raden: het lijkt op veelgebruikte of uitgelekte wachtwoorden, gewone woorden, je naam of je e-mailadres. Kies bijvoorbeeld een zin van een paar woorden die niet bij elkaar horen',
+          'This password is too easy to guess: it resembles common or leaked passwords, ordinary words, your name or your e-mail address. Choose, for example, a sentence of a few unrelated words',
+        ),
+        { score, minScore: MIN_PASSWORD_SCORE },
+      );
+    }
   }
 
   /**
@@ -101,7 +114,7 @@ export class AccountsService {
    * registration form cannot be used to probe which addresses exist beyond what it must say.
    */
   async createAccount(input: NewAccount, actorId: string | null, requestId?: string): Promise<PublicAccount> {
-    this.checkPassword(input.password);
+    this.checkPassword(input.password, [input.email, input.displayName, input.organisation]);
     const email = normaliseEmail(input.email);
     const passwordHash = await this.hasher.hash(input.password);
     return this.dataSource.transaction(async (m) => {

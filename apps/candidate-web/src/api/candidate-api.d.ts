@@ -559,9 +559,26 @@ export interface paths {
         };
         /**
          * Look up certified Register Loopbaanprofessionals (name, certificate number, valid until)
-         * @description A search of at least 3 characters; at most 20 results, no paging; 30 lookups per minute per client address.
+         * @description A search of at least 3 characters; at most 20 results, no paging; 30 lookups per minute per client address. A client that prefers text/html over JSON (a browser) gets the same lookup as a page (Dutch, or English with lang=en); errors then come as that page too, with the same status.
          */
         get: operations["RegisterController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/register.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stylesheet of the register page (public, cacheable for an hour) */
+        get: operations["RegisterController_stylesheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1953,7 +1970,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Bad request: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, PASSWORD_TOO_SHORT */
+            /** @description Bad request: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, PASSWORD_TOO_SHORT, PASSWORD_TOO_WEAK */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4875,6 +4892,8 @@ export interface operations {
                 q?: string;
                 /** @description At most 20 results; there is no paging, a longer search narrows the list */
                 limit?: number;
+                /** @description Language of the HTML page (default nl); the JSON answer is the same in every language */
+                lang?: "nl" | "en";
             };
             header?: never;
             path?: never;
@@ -4884,10 +4903,13 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description the answer depends on Accept */
+                    Vary: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisterLookup"];
+                    "text/html": string;
                 };
             };
             /** @description Bad request: VALIDATION_FAILED, REGISTER_QUERY_TOO_SHORT */
@@ -4924,6 +4946,34 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
                     "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RegisterController_stylesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -25,7 +25,7 @@ export function RegisterPage() {
   const fieldErrors = new Map<string, string>();
   const details = problem?.problem.details;
   if (Array.isArray(details)) for (const d of details as Array<{ path?: string; constraints?: string[] }>) if (d.path) fieldErrors.set(d.path, (d.constraints ?? []).join('; '));
-  if (problem?.code === 'PASSWORD_TOO_SHORT') fieldErrors.set('password', message(problem.message));
+  if (problem?.code === 'PASSWORD_TOO_SHORT' || problem?.code === 'PASSWORD_TOO_WEAK') fieldErrors.set('password', message(problem.message));
   if (problem?.code === 'EMAIL_TAKEN' || problem?.code === 'ACCOUNT_EXISTS') fieldErrors.set('email', message(problem.message));
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
