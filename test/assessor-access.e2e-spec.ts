@@ -42,6 +42,9 @@ describe('assessor routes: only the assigned assessors (e2e)', () => {
         '/assessments/:id/judgement': { criteria: {} },
         '/assessments/:id/slots': { date: '2026-12-10', time: '10:00', durationMinutes: 60, address: 'Utrecht' },
         '/assessments/:id/interview-record': { advice: 'positive' },
+        '/assessments/:id/slots/batch': { slots: [{ date: '2026-12-10', time: '10:00', durationMinutes: 60, address: 'Utrecht' }] },
+        '/assessments/:id/interview/missed': { kind: 'no_show', absentParty: 'candidate', reason: 'niet verschenen', next: 'new_slots' },
+        '/assessments/:id/preparation': { notes: {} },
       };
       const call = (auth?: { Authorization: string }) => {
         let r = request(p.assessor.getHttpServer())[method](url).set('If-Match', '"scoring.1"');

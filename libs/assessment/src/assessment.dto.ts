@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PORTFOLIO_STATUSES, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
-import { DECISION_OUTCOMES, type DecisionOutcome } from './assessment.entities';
+import { ABSENT_PARTIES, DECISION_OUTCOMES, MISSED_KINDS, MISSED_NEXT, type AbsentParty, type DecisionOutcome, type MissedKind, type MissedNext } from './assessment.entities';
+import { MAX_BATCH_SLOTS } from './interview.service';
 import { REGISTER_LOOKUP } from './register-rate-limiter';
 
 export class AssignDto {
@@ -77,6 +78,41 @@ export class SlotDto {
   @IsString()
   @Length(3, 500)
   address?: string;
+}
+
+export class SlotBatchDto {
+  @ApiProperty({ type: () => [SlotDto], minItems: 1, maxItems: MAX_BATCH_SLOTS, description: `1 to ${MAX_BATCH_SLOTS} slots, offered all or none` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH_SLOTS)
+  @ValidateNested({ each: true })
+  @Type(() => SlotDto)
+  slots!: SlotDto[];
+}
+
+export class MissedInterviewDto {
+  @ApiProperty({ enum: MISSED_KINDS, description: 'no_show: someone did not come; late_cancellation: someone cancelled on the day, too late to cancel before the start' })
+  @IsIn(MISSED_KINDS)
+  kind!: MissedKind;
+
+  @ApiProperty({ enum: ABSENT_PARTIES, description: 'Who did not come, or who cancelled' })
+  @IsIn(ABSENT_PARTIES)
+  absentParty!: AbsentParty;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'With absentParty assessor: which assessor of the dossier' })
+  @IsOptional()
+  @IsUUID()
+  absentAssessorId?: string;
+
+  @ApiProperty({ maxLength: 2000, description: 'Why, as far as known' })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+
+  @ApiProperty({ enum: MISSED_NEXT, description: 'new_slots: plan again (back to judged); advise: the interview record with a negative advice follows (only when the candidate was absent)' })
+  @IsIn(MISSED_NEXT)
+  next!: MissedNext;
 }
 
 export class BookDto {

@@ -47,6 +47,16 @@ export class AssignmentEntity {
 
   @Column({ name: 'decline_reason', type: 'varchar', length: 2000, nullable: true })
   declineReason!: string | null;
+
+  /** The assessor's own preparation notes per agenda item (ADR 0014); the co-assessor sees them once the interview has started. */
+  @Column({ name: 'preparation_notes', type: 'jsonb', default: () => `'{}'` })
+  preparationNotes!: Record<string, string>;
+
+  @Column({ name: 'preparation_version', type: 'integer', default: 0 })
+  preparationVersion!: number;
+
+  @Column({ name: 'preparation_updated_at', type: 'timestamptz', nullable: true })
+  preparationUpdatedAt!: Date | null;
 }
 
 /** One assessor's own judgement of one dossier. A database trigger freezes it once submitted. */
@@ -79,6 +89,10 @@ export class ScoringEntity {
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
+
+  /** When the assessor first changed this scoring (the office's progress view); null: not started. */
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
 }
 
 export const JOINT_RECORD_KINDS = ['judgement', 'interview'] as const;
@@ -122,9 +136,16 @@ export class JointRecordEntity {
   @Column({ type: 'integer' })
   version!: number;
 
-  /** Assessors who agreed to the current version. */
+  /** Assessors who agreed to the whole current version. */
   @Column({ name: 'agreed_by', type: 'uuid', array: true })
   agreedBy!: string[];
+
+  /**
+   * Per assessor, per part of the content (a criterion; a finding, the advice) the canonical JSON
+   * of what they agreed to. An edit clears only the entries of the parts it changed (ADR 0014).
+   */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  agreements!: Record<string, Record<string, string>>;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
@@ -186,6 +207,9 @@ export class InterviewSlotEntity {
 @Index('uq_interview_bookings_slot', ['slotId'], { unique: true, where: `"status" = 'booked'` })
 @Index('uq_interview_bookings_portfolio', ['portfolioId'], { unique: true, where: `"status" = 'booked'` })
 @Check('ck_interview_bookings_status', `"status" IN ('booked', 'cancelled')`)
+@Check('ck_interview_bookings_missed_kind', `"missed_kind" IS NULL OR "missed_kind" IN ('no_show', 'late_cancellation')`)
+@Check('ck_interview_bookings_absent_party', `"absent_party" IS NULL OR "absent_party" IN ('candidate', 'assessor')`)
+@Check('ck_interview_bookings_missed_next', `"missed_next" IS NULL OR "missed_next" IN ('new_slots', 'advise')`)
 export class InterviewBookingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_interview_bookings' })
   id!: string;
@@ -225,7 +249,37 @@ export class InterviewBookingEntity {
 
   @Column({ name: 'cancel_reason', type: 'varchar', length: 2000, nullable: true })
   cancelReason!: string | null;
+
+  /** Recorded after the start time: nobody came, or someone cancelled on the day (ADR 0014). */
+  @Column({ name: 'missed_kind', type: 'varchar', length: 32, nullable: true })
+  missedKind!: MissedKind | null;
+
+  @Column({ name: 'absent_party', type: 'varchar', length: 16, nullable: true })
+  absentParty!: AbsentParty | null;
+
+  @Column({ name: 'absent_assessor_id', type: 'uuid', nullable: true })
+  absentAssessorId!: string | null;
+
+  @Column({ name: 'missed_reason', type: 'varchar', length: 2000, nullable: true })
+  missedReason!: string | null;
+
+  /** What follows: new slots (the dossier goes back to judged) or the advice on the record. */
+  @Column({ name: 'missed_next', type: 'varchar', length: 16, nullable: true })
+  missedNext!: MissedNext | null;
+
+  @Column({ name: 'missed_at', type: 'timestamptz', nullable: true })
+  missedAt!: Date | null;
+
+  @Column({ name: 'missed_recorded_by', type: 'uuid', nullable: true })
+  missedRecordedBy!: string | null;
 }
+
+export const MISSED_KINDS = ['no_show', 'late_cancellation'] as const;
+export type MissedKind = (typeof MISSED_KINDS)[number];
+export const ABSENT_PARTIES = ['candidate', 'assessor'] as const;
+export type AbsentParty = (typeof ABSENT_PARTIES)[number];
+export const MISSED_NEXT = ['new_slots', 'advise'] as const;
+export type MissedNext = (typeof MISSED_NEXT)[number];
 
 export const DECISION_OUTCOMES = ['certified', 'not_certified', 'returned_for_supplement'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];

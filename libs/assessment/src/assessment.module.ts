@@ -6,10 +6,11 @@ import { DecisionDocumentsService } from './decision-documents.service';
 import { DossierService } from './dossier.service';
 import { InterviewService } from './interview.service';
 import { JointRecordService } from './joint-record.service';
+import { PreparationService } from './preparation.service';
 import { RegisterRateLimiter } from './register-rate-limiter';
 import { ScoringService } from './scoring.service';
 
-const SERVICES = [DossierService, AssignmentService, ScoringService, JointRecordService, InterviewService, DecisionService, DecisionDocumentsService, RegisterRateLimiter];
+const SERVICES = [DossierService, AssignmentService, ScoringService, JointRecordService, InterviewService, PreparationService, DecisionService, DecisionDocumentsService, RegisterRateLimiter];
 
 /** A dossier after submission: assignment, blind scoring, joint judgement, interview, decision, register. */
 @Module({

@@ -8,7 +8,34 @@ import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portf
 import { AssignmentEntity, ScoringEntity } from './assessment.entities';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
 
+/** The stages of a dossier for people, in Dutch (the authority) and English. */
+export const STAGE_LABELS: Readonly<Record<PortfolioStatus, { nl: string; en: string }>> = {
+  draft: { nl: 'Concept', en: 'Draft' },
+  submitted: { nl: 'Ingediend', en: 'Submitted' },
+  in_assessment: { nl: 'In beoordeling', en: 'In assessment' },
+  judged: { nl: 'Gezamenlijk oordeel vastgesteld', en: 'Joint judgement agreed' },
+  interview_planned: { nl: 'Gesprek gepland', en: 'Interview planned' },
+  interview_held: { nl: 'Gesprek gehouden', en: 'Interview held' },
+  decided: { nl: 'Besloten', en: 'Decided' },
+};
+
 export type ConflictReason = 'CANDIDATE_THEMSELF' | 'SAME_ORGANISATION' | 'DECLARED_RELATION';
+
+export const SCORING_STATES = ['not_started', 'in_progress', 'submitted'] as const;
+export type ScoringState = (typeof SCORING_STATES)[number];
+
+/** How far an assessor's own scoring is, without its content (the office's view). */
+export interface ScoringProgress {
+  state: ScoringState;
+  /** not_started: since the assignment; in_progress: since the first change; submitted: since submitting. */
+  since: string;
+}
+
+export function scoringProgress(a: Pick<AssignmentEntity, 'assignedAt'>, s: Pick<ScoringEntity, 'startedAt' | 'submittedAt'> | null | undefined): ScoringProgress {
+  if (s?.submittedAt) return { state: 'submitted', since: s.submittedAt.toISOString() };
+  if (s?.startedAt) return { state: 'in_progress', since: s.startedAt.toISOString() };
+  return { state: 'not_started', since: a.assignedAt.toISOString() };
+}
 
 export interface AssignmentView {
   id: string;
@@ -19,6 +46,18 @@ export interface AssignmentView {
   independenceDeclaredAt: string | null;
   declinedAt: string | null;
   declineReason: string | null;
+  /**
+   * Progress of this assessor's own scoring; null when hidden: from an admin who is an active
+   * assessor of the dossier and has not submitted their own scoring yet (blind, ADR 0008/0014).
+   */
+  scoring: ScoringProgress | null;
+}
+
+/** An active assessor of a dossier in the office's list. */
+export interface DossierAssessor {
+  assessorId: string;
+  assessorName: string;
+  scoring: ScoringProgress | null;
 }
 
 export interface DossierSummary {
@@ -26,14 +65,20 @@ export interface DossierSummary {
   candidateId: string;
   candidateName: string;
   status: PortfolioStatus;
+  /** The stage for people. */
+  stage: { nl: string; en: string };
   submittedAt: string | null;
   activeAssessors: number;
+  /** The active assessors with their scoring progress (compact; never any content). */
+  assessors: DossierAssessor[];
 }
 
 /** What an assessor sees of a dossier assigned to them. */
 export interface AssessorDossier {
   portfolioId: string;
   status: PortfolioStatus;
+  /** The stage for people. */
+  stage: { nl: string; en: string };
   /** Shown before independence is declared, so the assessor can judge whether they are independent. */
   candidate: { name: string; organisation: string | null };
   submittedAt: string | null;
@@ -82,6 +127,17 @@ export function conflictsOfInterest(assessor: UserEntity, candidate: UserEntity,
   return reasons;
 }
 
+/**
+ * Whether the viewer is an active assessor of the dossier whose own scoring is not submitted:
+ * then nothing of the others' scoring may show, not even its progress (blind).
+ */
+function blindFor(active: AssignmentEntity[], scorings: ScoringEntity[], viewerId: string | undefined): boolean {
+  if (!viewerId) return false;
+  const own = active.find((a) => a.assessorId === viewerId);
+  if (!own) return false;
+  return !scorings.find((s) => s.assignmentId === own.id)?.submittedAt;
+}
+
 export const ASSIGNABLE: readonly PortfolioStatus[] = ['submitted', 'in_assessment'];
 
 /** The certification office assigns two assessors per dossier; assessors declare independence or decline. */
@@ -94,7 +150,7 @@ export class AssignmentService {
   }
 
   /** Dossiers, optionally only those still waiting for (a second) assessor. */
-  async list(filter: { waiting?: boolean; status?: PortfolioStatus; portfolioId?: string }): Promise<DossierSummary[]> {
+  async list(filter: { waiting?: boolean; status?: PortfolioStatus; portfolioId?: string }, viewerId?: string): Promise<DossierSummary[]> {
     const q = this.m
       .createQueryBuilder(PortfolioEntity, 'p')
       .innerJoin(UserEntity, 'u', 'u.id = p.candidate_id')
@@ -106,11 +162,26 @@ export class AssignmentService {
     if (filter.portfolioId) q.andWhere('p.id = :portfolioId', { portfolioId: filter.portfolioId });
     if (filter.waiting) q.andWhere(`p.status IN ('submitted', 'in_assessment')`).andWhere(`(SELECT count(*) FROM "assignments" a WHERE a.portfolio_id = p.id AND a.status = 'active') < 2`);
     const rows = await q.getRawMany<{ portfolioId: string; candidateId: string; candidateName: string; status: PortfolioStatus; submittedAt: Date | null; activeAssessors: number }>();
-    return rows.map((r) => ({ ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null }));
+    const ids = rows.map((r) => r.portfolioId);
+    const active = ids.length === 0 ? [] : await this.m.find(AssignmentEntity, { where: { portfolioId: In(ids), status: 'active' }, order: { assignedAt: 'ASC', id: 'ASC' }, relations: { assessor: true } });
+    const scorings = active.length === 0 ? [] : await this.m.find(ScoringEntity, { where: { assignmentId: In(active.map((a) => a.id)) } });
+    return rows.map((r) => {
+      const mine = active.filter((a) => a.portfolioId === r.portfolioId);
+      const hidden = blindFor(mine, scorings, viewerId);
+      return {
+        ...r,
+        stage: STAGE_LABELS[r.status],
+        submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+        assessors: mine.map((a) => ({ assessorId: a.assessorId, assessorName: a.assessor?.displayName ?? '', scoring: hidden && a.assessorId !== viewerId ? null : scoringProgress(a, scorings.find((s) => s.assignmentId === a.id)) })),
+      };
+    });
   }
 
-  async assignments(portfolioId: string, m: EntityManager = this.m): Promise<AssignmentView[]> {
+  /** Every assignment of the dossier (declined ones too), with scoring progress hidden as `viewerId` must not see it. */
+  async assignments(portfolioId: string, m: EntityManager = this.m, viewerId?: string): Promise<AssignmentView[]> {
     const rows = await m.find(AssignmentEntity, { where: { portfolioId }, order: { assignedAt: 'ASC', id: 'ASC' }, relations: { assessor: true } });
+    const scorings = rows.length === 0 ? [] : await m.find(ScoringEntity, { where: { assignmentId: In(rows.map((a) => a.id)) } });
+    const hidden = blindFor(rows.filter((a) => a.status === 'active'), scorings, viewerId);
     return rows.map((a) => ({
       id: a.id,
       assessorId: a.assessorId,
@@ -120,6 +191,7 @@ export class AssignmentService {
       independenceDeclaredAt: a.independenceDeclaredAt?.toISOString() ?? null,
       declinedAt: a.declinedAt?.toISOString() ?? null,
       declineReason: a.declineReason,
+      scoring: hidden && a.assessorId !== viewerId ? null : scoringProgress(a, scorings.find((s) => s.assignmentId === a.id)),
     }));
   }
 
@@ -142,6 +214,7 @@ export class AssignmentService {
     return {
       portfolioId: a.portfolioId,
       status: portfolio.status,
+      stage: STAGE_LABELS[portfolio.status],
       candidate: { name: candidate.displayName, organisation: candidate.organisation },
       submittedAt: portfolio.submittedAt?.toISOString() ?? null,
       assignedAt: a.assignedAt.toISOString(),
@@ -199,7 +272,7 @@ export class AssignmentService {
       const id = (inserted.identifiers[0] as { id: string }).id;
       await this.dossiers.record(m, portfolioId, 'assignment.created', actor, { portfolioId, assignmentId: id, assessorId });
       if (active.length + 1 === 2 && portfolio.status === 'submitted') await this.dossiers.transition(m, portfolio, 'in_assessment', actor);
-      return this.assignments(portfolioId, m);
+      return this.assignments(portfolioId, m, actor.actorId);
     });
   }
 
@@ -214,7 +287,7 @@ export class AssignmentService {
         await m.insert(ScoringEntity, { assignmentId: a.id, portfolioId, assessorId, scores: {}, version: 1, updatedAt: now, submittedAt: null });
         await this.dossiers.record(m, portfolioId, 'assignment.independence_declared', actor, { portfolioId, assignmentId: a.id, statement });
       }
-      return (await this.assignments(portfolioId, m)).find((v) => v.id === a.id)!;
+      return (await this.assignments(portfolioId, m, assessorId)).find((v) => v.id === a.id)!;
     });
   }
 
@@ -230,7 +303,7 @@ export class AssignmentService {
       const now = this.dossiers.now();
       await m.update(AssignmentEntity, { id: a.id }, { status: 'declined', declinedAt: now, declineReason: reason });
       await this.dossiers.record(m, portfolioId, 'assignment.declined', actor, { portfolioId, assignmentId: a.id, reason, before: 'active', after: 'declined' });
-      return (await this.assignments(portfolioId, m)).find((v) => v.id === a.id)!;
+      return (await this.assignments(portfolioId, m, assessorId)).find((v) => v.id === a.id)!;
     });
   }
 }

@@ -6,6 +6,7 @@ export * from './decision.service';
 export * from './dossier.service';
 export * from './interview.service';
 export * from './joint-record.service';
+export * from './preparation.service';
 export * from './judgement';
 export * from './scoring.service';
 export * from './versioned';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { UserEntity } from '../../accounts/src/user.entity';
 import { bilingual } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
 import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
 import { portfolioNotFound } from '../../portfolio/src/portfolio.errors';
-import { InterviewBookingEntity, InterviewSlotEntity } from './assessment.entities';
+import { InterviewBookingEntity, InterviewSlotEntity, type AbsentParty, type MissedKind, type MissedNext } from './assessment.entities';
 import { AmsterdamTimeError, amsterdamToUtc, utcToAmsterdam } from './calendar/amsterdam-time';
 import { icsCalendar } from './calendar/ics';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
@@ -46,6 +46,39 @@ export interface BookingView {
   cancelReason: string | null;
 }
 
+/** A no-show or a same-day cancellation recorded after the start time (ADR 0014). */
+export interface MissedView {
+  kind: MissedKind;
+  absentParty: AbsentParty;
+  absentAssessorId: string | null;
+  reason: string;
+  next: MissedNext;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface AssessorBookingView extends BookingView {
+  missed: MissedView | null;
+}
+
+export interface InterviewOverview {
+  slots: AssessorSlotView[];
+  booking: AssessorBookingView | null;
+  /** Earlier bookings recorded as missed, oldest first. */
+  missed: AssessorBookingView[];
+}
+
+export interface MissedInput {
+  kind: MissedKind;
+  absentParty: AbsentParty;
+  absentAssessorId?: string;
+  reason: string;
+  next: MissedNext;
+}
+
+/** At most this many slots in one batch. */
+export const MAX_BATCH_SLOTS = 20;
+
 /** Slots can be offered and booked while the dossier is judged, and offered or rebooked once planned. */
 const PLANNABLE: readonly PortfolioStatus[] = ['judged', 'interview_planned'];
 const MAX_DAYS_AHEAD = 366;
@@ -66,6 +99,15 @@ export function slotView(s: InterviewSlotEntity): SlotView {
 
 function bookingView(b: InterviewBookingEntity, slot: InterviewSlotEntity): BookingView {
   return { id: b.id, slot: slotView(slot), status: b.status, sequence: b.sequence, bookedAt: b.bookedAt.toISOString(), cancelledAt: b.cancelledAt?.toISOString() ?? null, cancelReason: b.cancelReason };
+}
+
+function missedView(b: InterviewBookingEntity): MissedView | null {
+  if (!b.missedKind || !b.absentParty || !b.missedNext || !b.missedAt || !b.missedRecordedBy) return null;
+  return { kind: b.missedKind, absentParty: b.absentParty, absentAssessorId: b.absentAssessorId, reason: b.missedReason ?? '', next: b.missedNext, recordedAt: b.missedAt.toISOString(), recordedBy: b.missedRecordedBy };
+}
+
+function assessorBookingView(b: InterviewBookingEntity, slot: InterviewSlotEntity): AssessorBookingView {
+  return { ...bookingView(b, slot), missed: missedView(b) };
 }
 
 const slotNotFound = () => new DomainError('not_found', 'SLOT_NOT_FOUND', bilingual('Tijdslot niet gevonden', 'Time slot not found'));
@@ -106,14 +148,47 @@ export class InterviewService {
     return (await this.dossiers.activeAssignments(m, portfolioId)).map((a) => a.assessorId);
   }
 
-  async offer(portfolioId: string, assessorId: string, input: SlotInput, actor: ActorContext): Promise<AssessorSlotView> {
-    let startsAt: Date;
+  /** The UTC start of a local Amsterdam date and time, or the problem with it. */
+  private startOf(input: SlotInput): Date {
     try {
-      startsAt = amsterdamToUtc(input.date, input.time);
+      return amsterdamToUtc(input.date, input.time);
     } catch (err) {
       if (err instanceof AmsterdamTimeError) throw new DomainError('validation', err.code, bilingual('Deze datum en tijd bestaan niet in Europe/Amsterdam', 'This date and time do not exist in Europe/Amsterdam'), { date: input.date, time: input.time });
       throw err;
     }
+  }
+
+  /** Checks one slot against the clock and the assessors' other interviews (inside the dossier's lock). */
+  private async checkSlot(m: EntityManager, portfolioId: string, input: SlotInput, startsAt: Date, now: Date): Promise<void> {
+    if ((input.onlineUrl == null) === (input.address == null)) {
+      throw new DomainError('validation', 'LOCATION_REQUIRED', bilingual('Geef een online link of een adres (één van beide)', 'Give an online link or an address (one of the two)'));
+    }
+    if (startsAt.getTime() <= now.getTime()) throw new DomainError('unprocessable', 'SLOT_IN_PAST', bilingual('Dit tijdstip is al voorbij', 'This time has already passed'));
+    if (startsAt.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) throw new DomainError('unprocessable', 'SLOT_TOO_FAR_AHEAD', bilingual('Bied een tijdstip binnen een jaar aan', 'Offer a time within a year'));
+    const busy = await this.busyAssessors(m, await this.assessorIds(m, portfolioId), startsAt, this.end({ startsAt, durationMinutes: input.durationMinutes }), portfolioId);
+    if (busy.length > 0) throw new DomainError('conflict', 'ASSESSOR_BUSY', bilingual('Een assessor heeft op dat moment al een gesprek', 'An assessor already has an interview at that time'));
+  }
+
+  private async insertSlot(m: EntityManager, portfolioId: string, assessorId: string, input: SlotInput, startsAt: Date, now: Date, actor: ActorContext, batch?: { index: number; size: number }): Promise<AssessorSlotView> {
+    const inserted = await m.insert(InterviewSlotEntity, {
+      portfolioId,
+      startsAt,
+      durationMinutes: input.durationMinutes,
+      locationKind: input.onlineUrl != null ? 'online' : 'address',
+      location: (input.onlineUrl ?? input.address)!,
+      offeredBy: assessorId,
+      offeredAt: now,
+      withdrawnAt: null,
+      withdrawnBy: null,
+    });
+    const id = (inserted.identifiers[0] as { id: string }).id;
+    const row = await m.findOneByOrFail(InterviewSlotEntity, { id });
+    await this.dossiers.record(m, portfolioId, 'interview.slot_offered', actor, { portfolioId, slotId: id, startsAt: startsAt.toISOString(), durationMinutes: input.durationMinutes, ...(batch ? { batch } : {}) });
+    return { ...slotView(row), status: 'offered' };
+  }
+
+  async offer(portfolioId: string, assessorId: string, input: SlotInput, actor: ActorContext): Promise<AssessorSlotView> {
+    const startsAt = this.startOf(input);
     if ((input.onlineUrl == null) === (input.address == null)) {
       throw new DomainError('validation', 'LOCATION_REQUIRED', bilingual('Geef een online link of een adres (één van beide)', 'Give an online link or an address (one of the two)'));
     }
@@ -122,35 +197,55 @@ export class InterviewService {
       await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
       requireStatus(portfolio, PLANNABLE, 'INTERVIEW_NOT_PLANNABLE', 'Tijdsloten volgen op het gezamenlijk oordeel', 'Time slots follow the joint judgement');
       const now = this.dossiers.now();
-      if (startsAt.getTime() <= now.getTime()) throw new DomainError('unprocessable', 'SLOT_IN_PAST', bilingual('Dit tijdstip is al voorbij', 'This time has already passed'));
-      if (startsAt.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) throw new DomainError('unprocessable', 'SLOT_TOO_FAR_AHEAD', bilingual('Bied een tijdstip binnen een jaar aan', 'Offer a time within a year'));
-      const slot = { startsAt, durationMinutes: input.durationMinutes };
-      const busy = await this.busyAssessors(m, await this.assessorIds(m, portfolioId), startsAt, this.end(slot), portfolioId);
-      if (busy.length > 0) throw new DomainError('conflict', 'ASSESSOR_BUSY', bilingual('Een assessor heeft op dat moment al een gesprek', 'An assessor already has an interview at that time'));
-      const inserted = await m.insert(InterviewSlotEntity, {
-        portfolioId,
-        startsAt,
-        durationMinutes: input.durationMinutes,
-        locationKind: input.onlineUrl != null ? 'online' : 'address',
-        location: (input.onlineUrl ?? input.address)!,
-        offeredBy: assessorId,
-        offeredAt: now,
-        withdrawnAt: null,
-        withdrawnBy: null,
-      });
-      const id = (inserted.identifiers[0] as { id: string }).id;
-      const row = await m.findOneByOrFail(InterviewSlotEntity, { id });
-      await this.dossiers.record(m, portfolioId, 'interview.slot_offered', actor, { portfolioId, slotId: id, startsAt: startsAt.toISOString(), durationMinutes: input.durationMinutes });
-      return { ...slotView(row), status: 'offered' };
+      await this.checkSlot(m, portfolioId, input, startsAt, now);
+      return this.insertSlot(m, portfolioId, assessorId, input, startsAt, now, actor);
     });
   }
 
-  async slotsForAssessor(portfolioId: string, assessorId: string): Promise<{ slots: AssessorSlotView[]; booking: BookingView | null }> {
+  /**
+   * Offers several slots at once, all or nothing: every slot is checked as `offer` would; any
+   * problem (also two slots of the batch at the same start) refuses the whole batch with 400
+   * INVALID_SLOTS naming each bad slot by its index, and nothing is created.
+   */
+  async offerBatch(portfolioId: string, assessorId: string, inputs: SlotInput[], actor: ActorContext): Promise<AssessorSlotView[]> {
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
+      requireStatus(portfolio, PLANNABLE, 'INTERVIEW_NOT_PLANNABLE', 'Tijdsloten volgen op het gezamenlijk oordeel', 'Time slots follow the joint judgement');
+      const now = this.dossiers.now();
+      const problems: Array<{ index: number; path: string; code: string; message: string }> = [];
+      const starts: Array<Date | null> = [];
+      const existing = await m.find(InterviewSlotEntity, { where: { portfolioId, withdrawnAt: IsNull() } });
+      for (const [index, input] of inputs.entries()) {
+        try {
+          const startsAt = this.startOf(input);
+          await this.checkSlot(m, portfolioId, input, startsAt, now);
+          if (starts.some((s) => s?.getTime() === startsAt.getTime()) || existing.some((s) => s.startsAt.getTime() === startsAt.getTime())) {
+            throw new DomainError('validation', 'DUPLICATE_SLOT', bilingual('Op dit tijdstip is al een tijdslot aangeboden', 'A slot is already offered at this time'));
+          }
+          starts.push(startsAt);
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          starts.push(null);
+          problems.push({ index, path: `/slots/${index}`, code: err.code, message: err.message });
+        }
+      }
+      if (problems.length > 0) {
+        const first = problems[0]!;
+        throw new DomainError('validation', 'INVALID_SLOTS', bilingual(`Tijdslot ${first.index + 1} kan niet worden aangeboden; er is niets aangeboden`, `Slot ${first.index + 1} cannot be offered; nothing was offered`), { problems });
+      }
+      const views: AssessorSlotView[] = [];
+      for (const [index, input] of inputs.entries()) views.push(await this.insertSlot(m, portfolioId, assessorId, input, starts[index]!, now, actor, { index, size: inputs.length }));
+      return views;
+    });
+  }
+
+  async slotsForAssessor(portfolioId: string, assessorId: string): Promise<InterviewOverview> {
     await this.dossiers.assignment(this.m, portfolioId, assessorId, { independent: true });
     return this.overview(portfolioId);
   }
 
-  private async overview(portfolioId: string): Promise<{ slots: AssessorSlotView[]; booking: BookingView | null }> {
+  private async overview(portfolioId: string): Promise<InterviewOverview> {
     const slots = await this.m.find(InterviewSlotEntity, { where: { portfolioId }, order: { startsAt: 'ASC' } });
     const booking = await this.m.findOneBy(InterviewBookingEntity, { portfolioId, status: 'booked' });
     const assessors = await this.assessorIds(this.m, portfolioId);
@@ -163,7 +258,12 @@ export class InterviewService {
       views.push({ ...slotView(s), status });
     }
     const bookedSlot = booking ? slots.find((s) => s.id === booking.slotId)! : null;
-    return { slots: views, booking: booking && bookedSlot ? bookingView(booking, bookedSlot) : null };
+    const missed = await this.m.find(InterviewBookingEntity, { where: { portfolioId, status: 'cancelled', missedKind: Not(IsNull()) }, order: { sequence: 'ASC' } });
+    return {
+      slots: views,
+      booking: booking && bookedSlot ? assessorBookingView(booking, bookedSlot) : null,
+      missed: missed.map((b) => assessorBookingView(b, slots.find((s) => s.id === b.slotId)!)),
+    };
   }
 
   async withdraw(portfolioId: string, slotId: string, assessorId: string, actor: ActorContext): Promise<void> {
@@ -193,7 +293,9 @@ export class InterviewService {
   /** For the candidate: only slots in the future where both assessors are free, and the current booking. */
   async forCandidate(candidateId: string, portfolioId: string): Promise<{ slots: SlotView[]; booking: BookingView | null }> {
     const portfolio = await this.ownPortfolio(this.m, candidateId, portfolioId, false);
-    const { slots, booking } = await this.overview(portfolioId);
+    const { slots, booking: full } = await this.overview(portfolioId);
+    // The candidate's shape stays as it was (the kandidaatportaal's client is generated from it).
+    const booking = full ? (({ missed: _missed, ...b }) => b)(full) : null;
     if (!PLANNABLE.includes(portfolio.status)) return { slots: [], booking };
     const now = this.dossiers.now().getTime();
     const free = slots.filter((s) => s.status === 'offered' && Date.parse(s.startsAt) > now).map(({ status: _status, ...s }) => s);
@@ -258,6 +360,70 @@ export class InterviewService {
     });
   }
 
+  /**
+   * After the start time nothing can be moved or cancelled; what can happen is recording that
+   * the interview did not take place: a no-show, or a cancellation on the day that came too late
+   * to cancel in time. Then either new slots follow (the booking ends as cancelled and the dossier
+   * goes back to judged), or, when the candidate was the one absent, the assessors advise on the
+   * interview record (the booking stays; the record needs no findings and its advice is negative).
+   */
+  async recordMissed(portfolioId: string, assessorId: string, input: MissedInput, actor: ActorContext): Promise<InterviewOverview> {
+    const reason = input.reason.trim();
+    await this.dossiers.dataSource.transaction(async (m) => {
+      const portfolio = await this.dossiers.lock(m, portfolioId);
+      await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
+      requireStatus(portfolio, ['interview_planned'], 'NO_INTERVIEW_BOOKED', 'Er is geen geboekt gesprek', 'There is no booked interview');
+      const booking = await m.findOneBy(InterviewBookingEntity, { portfolioId, status: 'booked' });
+      if (!booking) throw new Error('interview_planned without a booking');
+      const slot = await m.findOneByOrFail(InterviewSlotEntity, { id: booking.slotId });
+      const now = this.dossiers.now();
+      if (slot.startsAt.getTime() > now.getTime()) {
+        throw new DomainError('conflict', 'INTERVIEW_NOT_YET_STARTED', bilingual('Het gesprek is nog niet begonnen; annuleer of verzet het gewoon', 'The interview has not started yet; cancel or move it instead'), { startsAt: slot.startsAt.toISOString() });
+      }
+      if (booking.missedKind) throw new DomainError('conflict', 'MISSED_ALREADY_RECORDED', bilingual('Dat het gesprek niet doorging, is al vastgelegd', 'That the interview did not take place has already been recorded'));
+      const record = await m.query(`SELECT 1 FROM joint_records WHERE portfolio_id = $1 AND kind = 'interview'`, [portfolioId]);
+      if ((record as unknown[]).length > 0) {
+        throw new DomainError('conflict', 'INTERVIEW_RECORD_STARTED', bilingual('Er is al een verslag van het gesprek; het heeft dus plaatsgevonden', 'The interview already has a record, so it took place'));
+      }
+      const assessors = await this.assessorIds(m, portfolioId);
+      if (input.absentParty === 'assessor') {
+        if (!input.absentAssessorId || !assessors.includes(input.absentAssessorId)) {
+          throw new DomainError('unprocessable', 'ABSENT_ASSESSOR_UNKNOWN', bilingual('Noem welke assessor van dit dossier afwezig was', 'Name which assessor of this dossier was absent'), { absentAssessorId: input.absentAssessorId ?? null });
+        }
+        if (input.next === 'advise') {
+          throw new DomainError('unprocessable', 'ADVICE_NEEDS_CANDIDATE_ABSENT', bilingual('Zonder gesprek door een afwezige assessor volgt geen advies; bied nieuwe tijdsloten aan', 'An interview missed by an assessor leads to no advice; offer new slots'));
+        }
+      } else if (input.absentAssessorId) {
+        throw new DomainError('validation', 'VALIDATION_FAILED', bilingual('absentAssessorId hoort alleen bij een afwezige assessor', 'absentAssessorId belongs only with an absent assessor'));
+      }
+      const missed = { missedKind: input.kind, absentParty: input.absentParty, absentAssessorId: input.absentAssessorId ?? null, missedReason: reason, missedNext: input.next, missedAt: now, missedRecordedBy: actor.actorId };
+      if (input.next === 'new_slots') {
+        await m.update(InterviewBookingEntity, { id: booking.id }, { ...missed, status: 'cancelled', cancelledAt: now, cancelledBy: actor.actorId, cancelReason: reason });
+      } else {
+        await m.update(InterviewBookingEntity, { id: booking.id }, missed);
+      }
+      await this.dossiers.record(m, portfolioId, 'interview.missed', actor, { portfolioId, bookingId: booking.id, kind: input.kind, absentParty: input.absentParty, absentAssessorId: input.absentAssessorId ?? null, reason, next: input.next, startsAt: slot.startsAt.toISOString() });
+      if (input.next === 'new_slots') await this.dossiers.transition(m, portfolio, 'judged', actor, { bookingId: booking.id, missed: input.kind });
+    });
+    return this.overview(portfolioId);
+  }
+
+  /** Whether the dossier's interview time has come: a booking (kept or recorded as missed) whose start has passed. */
+  async started(m: EntityManager, portfolioId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM interview_bookings b JOIN interview_slots s ON s.id = b.slot_id
+        WHERE b.portfolio_id = $1 AND (b.status = 'booked' OR b.missed_kind IS NOT NULL) AND s.starts_at <= $2 LIMIT 1`,
+      [portfolioId, this.dossiers.now()],
+    );
+    return rows.length > 0;
+  }
+
+  /** The booked interview, when it was recorded as missed with an advice to follow. */
+  async missedForAdvice(m: EntityManager, portfolioId: string): Promise<boolean> {
+    const booking = await m.findOneBy(InterviewBookingEntity, { portfolioId, status: 'booked' });
+    return booking?.missedNext === 'advise';
+  }
+
   /** Once the interview has started it is held (its record follows); it can no longer be moved or cancelled. */
   private async requireNotStarted(m: EntityManager, booking: InterviewBookingEntity, now: Date): Promise<void> {
     const slot = await m.findOneByOrFail(InterviewSlotEntity, { id: booking.slotId });
@@ -269,7 +435,7 @@ export class InterviewService {
   }
 
   /** For the certification office: the slots and the booking. */
-  forOffice(portfolioId: string): Promise<{ slots: AssessorSlotView[]; booking: BookingView | null }> {
+  forOffice(portfolioId: string): Promise<InterviewOverview> {
     return this.overview(portfolioId);
   }
 

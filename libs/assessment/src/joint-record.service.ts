@@ -6,9 +6,19 @@ import { DomainError } from '../../platform/src/domain-error';
 import { PortfolioEntity } from '../../portfolio/src/portfolio.entities';
 import { InterviewBookingEntity, InterviewSlotEntity, JointRecordEntity, ScoringEntity, type InterviewContent, type JointRecordKind, type JudgementContent } from './assessment.entities';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
-import { buildAgenda, completenessProblems, isObject, parseJointVerdicts, parseText, SCORING_LIMITS, unknownFields, type Problem } from './judgement';
+import { agreedVerdicts, agreementParts, buildAgenda, completenessProblems, isObject, keepUnchangedAgreements, parseJointVerdicts, parseText, pendingParts, SCORING_LIMITS, unknownFields, type Problem } from './judgement';
+import { InterviewService } from './interview.service';
 import { ownNotSubmitted, ScoringService, unscoreable } from './scoring.service';
 import { etagOf, ifMatchVersion, stale } from './versioned';
+
+/** One assessor's agreement with the current version, part by part. */
+export interface AgreementView {
+  assessorId: string;
+  /** Agreed to the whole current version. */
+  complete: boolean;
+  agreed: string[];
+  pending: string[];
+}
 
 export interface JointRecordView<C> {
   kind: JointRecordKind;
@@ -16,9 +26,12 @@ export interface JointRecordView<C> {
   etag: string;
   content: C;
   agreedBy: string[];
+  agreements: AgreementView[];
   finalAt: string | null;
   /** What still stops agreeing. */
   missing: Problem[];
+  /** Version 0 of the judgement: the criteria pre-filled because both scorings agree on them. */
+  prefilled: string[];
 }
 
 const KIND_ETAG = { judgement: 'judgement', interview: 'interview' } as const;
@@ -33,6 +46,7 @@ export class JointRecordService {
   constructor(
     private readonly dossiers: DossierService,
     private readonly scorings: ScoringService,
+    private readonly interviews: InterviewService,
   ) {}
 
   private emptyContent(kind: JointRecordKind, agenda: JudgementContent['agenda']): JudgementContent | InterviewContent {
@@ -58,25 +72,44 @@ export class JointRecordService {
         if (!scoring.submittedAt) throw ownNotSubmitted();
         throw new DomainError('conflict', 'SCORINGS_NOT_COMPLETE', bilingual('De andere assessor heeft nog niet ingediend', 'The other assessor has not submitted yet'));
       }
-      return { criteria, pair, agenda: buildAgenda(pair[0].scores, pair[1].scores, criteria), submission };
+      return { criteria, pair, agenda: buildAgenda(pair[0].scores, pair[1].scores, criteria), submission, missed: false };
     }
-    return { criteria, pair: null, agenda: await this.agenda(m, portfolio.id), submission };
+    return { criteria, pair: null, agenda: await this.agenda(m, portfolio.id), submission, missed: await this.interviews.missedForAdvice(m, portfolio.id) };
   }
 
-  private missing(kind: JointRecordKind, content: JudgementContent | InterviewContent, criteria: ScoreableCriterion[], agenda: JudgementContent['agenda']): Problem[] {
+  /** The pre-filled proposal of the judgement: the criteria both scorings agree on. */
+  private prefill(pair: NonNullable<Awaited<ReturnType<ScoringService['both']>>>, criteria: ScoreableCriterion[]): JudgementContent {
+    const verdicts = agreedVerdicts(pair[0].scores, pair[1].scores, criteria);
+    return { criteria: verdicts, agenda: buildAgenda(pair[0].scores, pair[1].scores, criteria, verdicts) };
+  }
+
+  private missing(kind: JointRecordKind, content: JudgementContent | InterviewContent, criteria: ScoreableCriterion[], agenda: JudgementContent['agenda'], missed: boolean): Problem[] {
     if (kind === 'judgement') return completenessProblems((content as JudgementContent).criteria, criteria, '/criteria');
     const c = content as InterviewContent;
+    // A missed interview (the candidate absent) has nothing to report per agenda item; its advice is negative.
     const problems: Problem[] = agenda
-      .filter((item) => !c.findings[item.criterion])
+      .filter((item) => !missed && !c.findings[item.criterion])
       .map((item) => ({ path: `/findings/${item.criterion}`, code: 'FINDING_MISSING', message: `leg vast wat het gesprek opleverde over ${item.label.nl} / record what the interview found on ${item.label.en}` }));
     if (c.advice === null) problems.push({ path: '/advice', code: 'ADVICE_MISSING', message: 'kies een positief of negatief advies / choose a positive or negative advice' });
     if (c.motivation === null) problems.push({ path: '/motivation', code: 'MOTIVATION_REQUIRED', message: 'motiveer het advies / give a motivation for the advice' });
+    if (missed && c.advice === 'positive') problems.push({ path: '/advice', code: 'ADVICE_MUST_BE_NEGATIVE', message: 'zonder gesprek is het advies negatief / without an interview the advice is negative' });
     return problems;
   }
 
-  private view<C>(kind: JointRecordKind, row: JointRecordEntity | null, fallback: C, missing: Problem[]): JointRecordView<C> {
+  private view<C>(kind: JointRecordKind, row: JointRecordEntity | null, fallback: C, missing: Problem[], assessors: string[], prefilled: string[] = []): JointRecordView<C> {
     const version = row?.version ?? 0;
-    return { kind, version, etag: etagOf(KIND_ETAG[kind], version), content: (row?.content as C | undefined) ?? fallback, agreedBy: row?.agreedBy ?? [], finalAt: row?.finalAt?.toISOString() ?? null, missing };
+    const content = (row?.content as C | undefined) ?? fallback;
+    const parts = agreementParts(content as JudgementContent | InterviewContent);
+    const agreements = assessors.map((assessorId) => {
+      const pending = pendingParts(row?.agreements?.[assessorId], parts);
+      const agreed = Object.keys(parts).filter((p) => !pending.includes(p));
+      return { assessorId, complete: row !== null && pending.length === 0, agreed, pending };
+    });
+    return { kind, version, etag: etagOf(KIND_ETAG[kind], version), content, agreedBy: row?.agreedBy ?? [], agreements, finalAt: row?.finalAt?.toISOString() ?? null, missing, prefilled: row ? [] : prefilled };
+  }
+
+  private async assessorIds(m: EntityManager, portfolioId: string): Promise<string[]> {
+    return (await this.dossiers.activeAssignments(m, portfolioId)).map((a) => a.assessorId);
   }
 
   private requireStage(kind: JointRecordKind, portfolio: PortfolioEntity): void {
@@ -91,17 +124,18 @@ export class JointRecordService {
     const row = await m.findOneBy(JointRecordEntity, { portfolioId, kind });
     if (row?.finalAt) {
       await this.dossiers.assignment(m, portfolioId, assessorId, { independent: true });
-      return this.view(kind, row, row.content, []);
+      return this.view(kind, row, row.content, [], await this.assessorIds(m, portfolioId));
     }
-    const { criteria, agenda } = await this.context(m, kind, portfolio, assessorId);
-    const content = row?.content ?? this.emptyContent(kind, agenda);
-    return this.view(kind, row, content, this.missing(kind, content, criteria, agenda));
+    const { criteria, agenda, pair, missed } = await this.context(m, kind, portfolio, assessorId);
+    const content = row?.content ?? (pair ? this.prefill(pair, criteria) : this.emptyContent(kind, agenda));
+    const prefilled = !row && pair ? Object.keys((content as JudgementContent).criteria) : [];
+    return this.view(kind, row, content, this.missing(kind, content, criteria, agenda, missed), await this.assessorIds(m, portfolioId), prefilled);
   }
 
   async save(kind: JointRecordKind, portfolioId: string, assessorId: string, ifMatch: string | undefined, body: unknown, actor: ActorContext) {
     return this.dossiers.dataSource.transaction(async (m) => {
       const portfolio = await this.dossiers.lock(m, portfolioId);
-      const { criteria, agenda, submission } = await this.context(m, kind, portfolio, assessorId);
+      const { criteria, agenda, submission, missed } = await this.context(m, kind, portfolio, assessorId);
       const expected = ifMatchVersion(KIND_ETAG[kind], ifMatch);
       const row = await m.createQueryBuilder(JointRecordEntity, 'r').setLock('pessimistic_write').where('r.portfolio_id = :portfolioId AND r.kind = :kind', { portfolioId, kind }).getOne();
       if (row?.finalAt) throw finalAlready(kind);
@@ -123,10 +157,16 @@ export class JointRecordService {
       }
       const now = this.dossiers.now();
       const version = (row?.version ?? 0) + 1;
-      if (row) await m.update(JointRecordEntity, { portfolioId, kind, version: row.version }, { content: content as never, version, agreedBy: [], updatedAt: now, updatedBy: assessorId });
-      else await m.insert(JointRecordEntity, { portfolioId, kind, content: content as never, version, agreedBy: [], updatedAt: now, updatedBy: assessorId, finalAt: null });
-      await this.dossiers.record(m, portfolioId, `${kind}.saved`, actor, { portfolioId, version, before: row?.content ?? null, after: content });
-      return this.view(kind, { ...(row ?? ({} as JointRecordEntity)), portfolioId, kind, content, version, agreedBy: [], updatedAt: now, updatedBy: assessorId, finalAt: null }, content, this.missing(kind, content, criteria, agenda));
+      // Agreements stay for every part this save leaves as it was (ADR 0014).
+      const parts = agreementParts(content);
+      const { kept: agreements, cleared } = keepUnchangedAgreements(row?.agreements ?? {}, parts);
+      const assessors = await this.assessorIds(m, portfolioId);
+      const agreedBy = assessors.filter((id) => pendingParts(agreements[id], parts).length === 0 && agreements[id] !== undefined);
+      if (row) await m.update(JointRecordEntity, { portfolioId, kind, version: row.version }, { content: content as never, version, agreedBy, agreements: agreements as never, updatedAt: now, updatedBy: assessorId });
+      else await m.insert(JointRecordEntity, { portfolioId, kind, content: content as never, version, agreedBy, agreements: agreements as never, updatedAt: now, updatedBy: assessorId, finalAt: null });
+      await this.dossiers.record(m, portfolioId, `${kind}.saved`, actor, { portfolioId, version, before: row?.content ?? null, after: content, clearedAgreements: cleared });
+      const saved = { ...(row ?? ({} as JointRecordEntity)), portfolioId, kind, content, version, agreedBy, agreements, updatedAt: now, updatedBy: assessorId, finalAt: null };
+      return this.view(kind, saved, content, this.missing(kind, content, criteria, agenda, missed), assessors);
     });
   }
 
@@ -134,26 +174,31 @@ export class JointRecordService {
   async agree(kind: JointRecordKind, portfolioId: string, assessorId: string, ifMatch: string | undefined, actor: ActorContext) {
     return this.dossiers.dataSource.transaction(async (m) => {
       const portfolio = await this.dossiers.lock(m, portfolioId);
-      const { criteria, agenda } = await this.context(m, kind, portfolio, assessorId);
+      const { criteria, agenda, missed } = await this.context(m, kind, portfolio, assessorId);
       const expected = ifMatchVersion(KIND_ETAG[kind], ifMatch);
       const row = await m.createQueryBuilder(JointRecordEntity, 'r').setLock('pessimistic_write').where('r.portfolio_id = :portfolioId AND r.kind = :kind', { portfolioId, kind }).getOne();
       if (row?.finalAt) throw finalAlready(kind);
       this.requireStage(kind, portfolio);
+      // Agreeing needs a saved version: the pre-filled proposal (version 0) is saved first, by either assessor.
       if (!row) throw stale(KIND_ETAG[kind], 0);
       if (kind === 'interview') await this.requireInterviewStarted(m, portfolioId);
       if (row.version !== expected) throw stale(KIND_ETAG[kind], row.version);
-      const missing = this.missing(kind, row.content, criteria, agenda);
+      const missing = this.missing(kind, row.content, criteria, agenda, missed);
       if (missing.length > 0) {
         throw new DomainError('unprocessable', kind === 'judgement' ? 'JUDGEMENT_INCOMPLETE' : 'INTERVIEW_RECORD_INCOMPLETE', bilingual('Nog niet compleet', 'Not complete yet'), { problems: missing });
       }
-      const agreedBy = [...new Set([...row.agreedBy, assessorId])];
-      const assessors = (await this.dossiers.activeAssignments(m, portfolioId)).map((a) => a.assessorId);
+      // Agreeing is to the whole current version: every part as it is now.
+      const parts = agreementParts(row.content);
+      const pendingBefore = pendingParts(row.agreements?.[assessorId], parts);
+      const agreements = { ...(row.agreements ?? {}), [assessorId]: parts };
+      const assessors = await this.assessorIds(m, portfolioId);
+      const agreedBy = assessors.filter((id) => agreements[id] !== undefined && pendingParts(agreements[id], parts).length === 0);
       const final = assessors.every((id) => agreedBy.includes(id));
       const now = this.dossiers.now();
-      await m.update(JointRecordEntity, { portfolioId, kind }, { agreedBy, finalAt: final ? now : null });
-      await this.dossiers.record(m, portfolioId, `${kind}.agreed`, actor, { portfolioId, version: row.version, final });
+      await m.update(JointRecordEntity, { portfolioId, kind }, { agreedBy, agreements: agreements as never, finalAt: final ? now : null });
+      await this.dossiers.record(m, portfolioId, `${kind}.agreed`, actor, { portfolioId, version: row.version, final, parts: pendingBefore });
       if (final) await this.dossiers.transition(m, portfolio, kind === 'judgement' ? 'judged' : 'interview_held', actor, { version: row.version });
-      return this.view(kind, { ...row, agreedBy, finalAt: final ? now : null }, row.content, []);
+      return this.view(kind, { ...row, agreedBy, agreements, finalAt: final ? now : null }, row.content, [], assessors);
     });
   }
 

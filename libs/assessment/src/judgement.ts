@@ -172,3 +172,51 @@ export function buildAgenda(a: Record<string, CriterionScore>, b: Record<string,
   }
   return items;
 }
+
+/**
+ * The joint judgement's starting point: every criterion where both submitted scorings give the
+ * same verdict, with their motivations (one if they are the same, both otherwise, cut to the
+ * limit). Only the differences are left to discuss.
+ */
+export function agreedVerdicts(a: Record<string, CriterionScore>, b: Record<string, CriterionScore>, criteria: readonly ScoreableCriterion[]): Record<string, JointVerdict> {
+  const verdicts: Record<string, JointVerdict> = {};
+  for (const c of criteria) {
+    const [x, y] = [a[c.code], b[c.code]];
+    if (!x || !y || x.verdict !== y.verdict) continue;
+    const motivations = [...new Set([x.motivation, y.motivation].filter((m): m is string => m !== null))];
+    verdicts[c.code] = { verdict: x.verdict, motivation: motivations.length === 0 ? null : motivations.join('\n\n').slice(0, SCORING_LIMITS.motivation) };
+  }
+  return verdicts;
+}
+
+/**
+ * The parts of a joint record one can agree to, each with a fingerprint of its content: per
+ * criterion of the judgement; per finding, and the advice with its motivation, of the interview
+ * record. An edit clears only the agreements whose part's fingerprint changed (ADR 0014).
+ */
+export function agreementParts(content: { criteria: Record<string, JointVerdict> } | { findings: Record<string, string>; advice: string | null; motivation: string | null }): Record<string, string> {
+  const canonical = (v: unknown) => JSON.stringify(v);
+  if ('criteria' in content) {
+    return Object.fromEntries(Object.keys(content.criteria).sort().map((code) => [code, canonical([content.criteria[code]!.verdict, content.criteria[code]!.motivation])]));
+  }
+  const parts: Record<string, string> = Object.fromEntries(Object.keys(content.findings).sort().map((code) => [`findings/${code}`, canonical(content.findings[code])]));
+  parts['advice'] = canonical([content.advice, content.motivation]);
+  return parts;
+}
+
+/** Keeps of each assessor's agreements only the parts whose content is unchanged in `parts`. */
+export function keepUnchangedAgreements(agreements: Record<string, Record<string, string>>, parts: Record<string, string>): { kept: Record<string, Record<string, string>>; cleared: Record<string, string[]> } {
+  const kept: Record<string, Record<string, string>> = {};
+  const cleared: Record<string, string[]> = {};
+  for (const [assessor, agreed] of Object.entries(agreements)) {
+    kept[assessor] = Object.fromEntries(Object.entries(agreed).filter(([part, print]) => parts[part] === print));
+    const gone = Object.keys(agreed).filter((part) => parts[part] !== agreed[part]);
+    if (gone.length > 0) cleared[assessor] = gone;
+  }
+  return { kept, cleared };
+}
+
+/** The parts of `parts` an assessor has not agreed to as they are now. */
+export function pendingParts(agreed: Record<string, string> | undefined, parts: Record<string, string>): string[] {
+  return Object.keys(parts).filter((part) => agreed?.[part] !== parts[part]);
+}

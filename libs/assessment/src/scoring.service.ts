@@ -90,7 +90,8 @@ export class ScoringService {
       if (changed.length === 0) return this.view(row, criteria);
       const now = this.dossiers.now();
       const version = row.version + 1;
-      await m.update(ScoringEntity, { assignmentId: row.assignmentId, version: row.version }, { scores: scores as never, version, updatedAt: now });
+      const startedAt = row.startedAt ?? now;
+      await m.update(ScoringEntity, { assignmentId: row.assignmentId, version: row.version }, { scores: scores as never, version, updatedAt: now, startedAt });
       await this.dossiers.record(m, portfolioId, 'scoring.saved', actor, {
         portfolioId,
         assignmentId: row.assignmentId,
@@ -98,7 +99,7 @@ export class ScoringService {
         before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
         after: Object.fromEntries(changed.map((k) => [k, scores[k] ?? null])),
       });
-      return this.view({ ...row, scores, version, updatedAt: now }, criteria);
+      return this.view({ ...row, scores, version, updatedAt: now, startedAt }, criteria);
     });
   }
 

@@ -1,0 +1,272 @@
+import { startTestPlatform, TestPlatform } from '@rlp/testing';
+import { api } from './support/candidate-journey';
+import { assign, declare, judge, judgedDossier, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
+
+const TODAY = '2026-11-23';
+const START = new Date('2026-11-23T09:00:00Z');
+const LONG_SESSIONS = { SESSION_TTL_MINUTES: String(60 * 24 * 60), SESSION_IDLE_MINUTES: String(60 * 24 * 60) };
+
+/** What the assessor and office screens need from the API (issue 14). */
+describe('assessor and office screens: the API (e2e)', () => {
+  let p: TestPlatform;
+
+  beforeAll(async () => {
+    p = await startTestPlatform({ env: LONG_SESSIONS });
+  });
+  afterAll(() => p.close());
+  beforeEach(() => p.clock.set(START));
+
+  const audit = async (id: string, action: string) =>
+    p.db.query<{ data: Record<string, unknown>; actor_id: string }>(`SELECT data, actor_id FROM audit_events WHERE subject_id = $1 AND action = $2 ORDER BY id`, [id, action]);
+
+  it('shows the office each assessor\'s scoring progress, and the assessor routes stay blind to the co-assessor', async () => {
+    const admin = await person(p, 'admin', 'Noloc');
+    const a1 = await person(p, 'assessor', 'Bureau P1', 'Petra Eerste');
+    // An admin as second assessor: the office views must not give the first one's progress away either.
+    const a2 = await person(p, 'admin', 'Bureau P2', 'Paul Tweede');
+    const d = await submittedDossier(p, TODAY);
+    const id = d.portfolioId;
+    await assign(p, admin, id, a1);
+    p.clock.set(new Date('2026-11-23T09:05:00Z'));
+    await assign(p, admin, id, a2);
+
+    const officeView = async (who: Person = admin) => (await office(p).get(`/admin/dossiers/${id}`).set(who.auth).expect(200)).body as { stage: { nl: string; en: string }; assignments: Array<{ assessorId: string; scoring: { state: string; since: string } | null }>; assessors: Array<{ assessorId: string; scoring: unknown }> };
+    const progressOf = (view: Awaited<ReturnType<typeof officeView>>, who: Person) => view.assignments.find((a) => a.assessorId === who.id)!.scoring;
+    let view = await officeView();
+    expect(view.stage).toEqual({ nl: 'In beoordeling', en: 'In assessment' });
+    expect(progressOf(view, a1)).toEqual({ state: 'not_started', since: '2026-11-23T09:00:00.000Z' });
+    expect(progressOf(view, a2)).toEqual({ state: 'not_started', since: '2026-11-23T09:05:00.000Z' });
+    const listed = ((await office(p).get('/admin/dossiers').set(admin.auth).expect(200)).body as Array<{ portfolioId: string; assessors: Array<{ assessorId: string; scoring: { state: string } }> }>).find((x) => x.portfolioId === id)!;
+    expect(listed.assessors.map((a) => [a.assessorId, a.scoring.state])).toEqual([
+      [a1.id, 'not_started'],
+      [a2.id, 'not_started'],
+    ]);
+    // Nothing of the content.
+    expect(JSON.stringify(view)).not.toMatch(/scores|verdict/);
+
+    await declare(p, a1, id);
+    await declare(p, a2, id);
+    // Everything a2 can read as assessor, before a1 does anything.
+    const routes = ['', '/scoring', '/scorings', '/judgement', '/slots', '/preparation', '/interview-record'];
+    const snapshot = async () => {
+      const out: Record<string, unknown> = { list: (await office(p).get('/assessments').set(a2.auth)).body };
+      for (const r of routes) {
+        const res = await office(p).get(`/assessments/${id}${r}`).set(a2.auth);
+        out[r] = { status: res.status, body: res.body, etag: res.headers['etag'] ?? null };
+      }
+      return out;
+    };
+    const before = await snapshot();
+
+    p.clock.set(new Date('2026-11-23T10:00:00Z'));
+    const current = await office(p).get(`/assessments/${id}/scoring`).set(a1.auth).expect(200);
+    await office(p).put(`/assessments/${id}/scoring`).set(a1.auth).set('If-Match', current.headers['etag']!).send({ scores: { A: { verdict: 'aangetoond' } } }).expect(200);
+    p.clock.set(new Date('2026-11-23T10:30:00Z'));
+    view = await officeView();
+    expect(progressOf(view, a1)).toEqual({ state: 'in_progress', since: '2026-11-23T10:00:00.000Z' });
+    // a2 is an admin and an assessor of this dossier without a submitted scoring: a1's progress is hidden from them.
+    const asA2 = await officeView(a2);
+    expect(progressOf(asA2, a1)).toBeNull();
+    expect(progressOf(asA2, a2)).toEqual({ state: 'not_started', since: '2026-11-23T09:05:00.000Z' });
+    const a2List = ((await office(p).get('/admin/dossiers').set(a2.auth).expect(200)).body as Array<{ portfolioId: string; assessors: Array<{ assessorId: string; scoring: unknown }> }>).find((x) => x.portfolioId === id)!;
+    expect(a2List.assessors.find((a) => a.assessorId === a1.id)?.scoring).toBeNull();
+
+    await scoreAndSubmit(p, a1, id);
+    view = await officeView();
+    expect(progressOf(view, a1)).toEqual({ state: 'submitted', since: '2026-11-23T10:30:00.000Z' });
+    // The assessor routes answer a2 exactly as before: no counts, no timestamps, no states of a1.
+    expect(await snapshot()).toEqual(before);
+
+    await scoreAndSubmit(p, a2, id);
+    expect(progressOf(await officeView(a2), a1)).toEqual({ state: 'submitted', since: '2026-11-23T10:30:00.000Z' });
+  });
+
+  it('offers a series of slots in one request, all or nothing', async () => {
+    const admin = await person(p, 'admin');
+    const [a1, a2] = [await person(p, 'assessor', 'B1'), await person(p, 'assessor', 'B2')];
+    const d = await judgedDossier(p, TODAY, admin, [a1, a2]);
+    const id = d.portfolioId;
+    const count = async () => (await p.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM interview_slots WHERE portfolio_id = $1`, [id]))[0]!.n;
+    const good = (date: string, time = '10:00') => ({ date, time, durationMinutes: 60, address: 'Noloc, Utrecht' });
+
+    const refused: Array<[object, number, string, number | null]> = [
+      [{ slots: [good('2026-12-07'), good('2026-11-01'), good('2026-12-09')] }, 400, 'INVALID_SLOTS', 1],
+      [{ slots: [good('2026-12-07'), { ...good('2026-12-08'), address: undefined }] }, 400, 'INVALID_SLOTS', 1],
+      [{ slots: [good('2026-12-07'), good('2026-12-07')] }, 400, 'INVALID_SLOTS', 1],
+      [{ slots: [good('2026-03-29', '02:30')] }, 400, 'INVALID_SLOTS', 0],
+      [{ slots: [good('2026-12-07'), { ...good('2026-12-08'), durationMinutes: 5 }] }, 400, 'VALIDATION_FAILED', null],
+      [{ slots: Array.from({ length: 21 }, (_, i) => good(`2027-01-${String(i + 1).padStart(2, '0')}`)) }, 400, 'VALIDATION_FAILED', null],
+      [{ slots: [] }, 400, 'VALIDATION_FAILED', null],
+    ];
+    for (const [body, status, code, index] of refused) {
+      const res = await office(p).post(`/assessments/${id}/slots/batch`).set(a1.auth).send(body);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      if (index !== null) expect(res.body.details.problems.map((x: { index: number }) => x.index)).toEqual([index]);
+      if (code === 'VALIDATION_FAILED' && (body as { slots: unknown[] }).slots.length === 2) expect(JSON.stringify(res.body.details)).toContain('slots.1.durationMinutes');
+    }
+    expect(await count()).toBe(0);
+    const batch = await office(p).post(`/assessments/${id}/slots/batch`).set(a1.auth).send({ slots: [good('2026-12-07'), good('2026-12-08', '14:00'), good('2026-12-09')] }).expect(201);
+    expect((batch.body.slots as Array<{ local: { date: string }; status: string }>).map((s) => [s.local.date, s.status])).toEqual([
+      ['2026-12-07', 'offered'],
+      ['2026-12-08', 'offered'],
+      ['2026-12-09', 'offered'],
+    ]);
+    expect(await count()).toBe(3);
+    expect(await audit(id, 'interview.slot_offered')).toHaveLength(3);
+    // Offered again at the same time: refused as a duplicate, nothing added.
+    const again = await office(p).post(`/assessments/${id}/slots/batch`).set(a2.auth).send({ slots: [good('2026-12-10'), good('2026-12-07')] }).expect(400);
+    expect(again.body.details.problems).toEqual([expect.objectContaining({ index: 1, code: 'DUPLICATE_SLOT' })]);
+    expect(await count()).toBe(3);
+    expect((await api(p).get(`/portfolios/${id}/interview`).set(d.c.auth).expect(200)).body.slots).toHaveLength(3);
+  });
+
+  it('pre-fills the joint judgement with what both scorings agree on, and an edit clears agreements only on what it changed', async () => {
+    const admin = await person(p, 'admin');
+    const [a1, a2] = [await person(p, 'assessor', 'J1'), await person(p, 'assessor', 'J2')];
+    const d = await submittedDossier(p, TODAY);
+    const id = d.portfolioId;
+    for (const a of [a1, a2]) {
+      await assign(p, admin, id, a);
+      await declare(p, a, id);
+    }
+    const criteria = await scoreAndSubmit(p, a1, id, { A: { verdict: 'niet_aangetoond', motivation: 'Uren ontbreken' }, B1: { verdict: 'niet_aangetoond', motivation: 'Verklaring onvolledig' } });
+    const competence = criteria.find((c) => c.code.startsWith('C.COMPETENCE.'))!.code;
+    await scoreAndSubmit(p, a2, id, { [competence]: { verdict: 'te_bevragen', motivation: 'Navragen', questions: ['Een voorbeeld?'] }, B1: { verdict: 'niet_aangetoond', motivation: 'Handtekening ontbreekt' } });
+
+    const j0 = await office(p).get(`/assessments/${id}/judgement`).set(a1.auth).expect(200);
+    expect(j0.headers['etag']).toBe('"judgement.0"');
+    const differing = ['A', competence];
+    expect((j0.body.prefilled as string[]).sort()).toEqual(criteria.map((c) => c.code).filter((c) => !differing.includes(c)).sort());
+    // Both motivations where both gave the same verdict for different reasons.
+    expect(j0.body.content.criteria.B1.verdict).toBe('niet_aangetoond');
+    expect((j0.body.content.criteria.B1.motivation as string).split('\n\n').sort()).toEqual(['Handtekening ontbreekt', 'Verklaring onvolledig']);
+    expect(j0.body.content.criteria.A).toBeUndefined();
+    expect((j0.body.missing as Array<{ path: string }>).map((m) => m.path).sort()).toEqual(differing.map((c) => `/criteria/${c}`).sort());
+    // Agreeing needs a saved version.
+    await office(p).post(`/assessments/${id}/judgement/agree`).set(a1.auth).set('If-Match', '"judgement.0"').expect(412);
+
+    const full = { ...j0.body.content.criteria, A: { verdict: 'niet_aangetoond', motivation: 'Uren ontbreken' }, [competence]: { verdict: 'te_bevragen', motivation: 'Navragen' } };
+    const j1 = await office(p).put(`/assessments/${id}/judgement`).set(a1.auth).set('If-Match', '"judgement.0"').send({ criteria: full }).expect(200);
+    expect(j1.body.missing).toEqual([]);
+    const agreed1 = await office(p).post(`/assessments/${id}/judgement/agree`).set(a1.auth).set('If-Match', j1.headers['etag']!).expect(200);
+    expect(agreed1.body.agreedBy).toEqual([a1.id]);
+
+    // a2 changes A only: a1's agreement stays on every other criterion.
+    const j2 = await office(p).put(`/assessments/${id}/judgement`).set(a2.auth).set('If-Match', j1.headers['etag']!).send({ criteria: { ...full, A: { verdict: 'te_bevragen', motivation: 'Uren in het gesprek navragen' } } }).expect(200);
+    const agreementOf = (body: { agreements: Array<{ assessorId: string; complete: boolean; pending: string[] }> }, who: Person) => body.agreements.find((a) => a.assessorId === who.id)!;
+    expect(agreementOf(j2.body, a1)).toMatchObject({ complete: false, pending: ['A'] });
+    expect(agreementOf(j2.body, a2)).toMatchObject({ complete: false });
+    expect(agreementOf(j2.body, a2).pending).toHaveLength(criteria.length);
+    expect(j2.body.agreedBy).toEqual([]);
+    expect((await audit(id, 'judgement.saved')).at(-1)?.data['clearedAgreements']).toEqual({ [a1.id]: ['A'] });
+
+    // a2 agrees: not final, a1 still has to agree to A (and only A).
+    const agreed2 = await office(p).post(`/assessments/${id}/judgement/agree`).set(a2.auth).set('If-Match', j2.headers['etag']!).expect(200);
+    expect(agreed2.body.finalAt).toBeNull();
+    expect(agreementOf(agreed2.body, a1).pending).toEqual(['A']);
+    expect((await office(p).get(`/admin/dossiers/${id}`).set(admin.auth).expect(200)).body.status).toBe('in_assessment');
+    const final = await office(p).post(`/assessments/${id}/judgement/agree`).set(a1.auth).set('If-Match', j2.headers['etag']!).expect(200);
+    expect(final.body.finalAt).not.toBeNull();
+    expect(final.body.agreements.every((a: { complete: boolean }) => a.complete)).toBe(true);
+    expect((final.body.content.agenda as Array<{ criterion: string }>).map((i) => i.criterion).sort()).toEqual(['A', competence].sort());
+    expect((await audit(id, 'judgement.agreed')).map((e) => e.data['parts'])).toEqual([criteria.map((c) => c.code).sort(), criteria.map((c) => c.code).sort(), ['A']]);
+  });
+
+  it('keeps each assessor\'s preparation notes to themselves until the interview time has come', async () => {
+    const { id, a1, a2, c } = await judgedWithAgenda(p);
+    const prep0 = await office(p).get(`/assessments/${id}/preparation`).set(a1.auth).expect(200);
+    expect(prep0.headers['etag']).toBe('"preparation.0"');
+    expect((prep0.body.agenda as Array<{ criterion: string }>).map((i) => i.criterion)).toEqual(['A']);
+    await office(p).put(`/assessments/${id}/preparation`).set(a1.auth).send({ notes: { A: 'x' } }).expect(428);
+    expect((await office(p).put(`/assessments/${id}/preparation`).set(a1.auth).set('If-Match', '"preparation.0"').send({ notes: { B1: 'x' } }).expect(422)).body.code).toBe('NOT_ON_AGENDA');
+    await office(p).put(`/assessments/${id}/preparation`).set(a1.auth).set('If-Match', '"preparation.0"').send({ notes: { A: 42 } }).expect(400);
+    const saved = await office(p).put(`/assessments/${id}/preparation`).set(a1.auth).set('If-Match', '"preparation.0"').send({ notes: { A: 'Vraag naar de uren per jaar' } }).expect(200);
+    expect(saved.body).toMatchObject({ version: 1, notes: { A: 'Vraag naar de uren per jaar' }, shared: false, other: null });
+    await office(p).put(`/assessments/${id}/preparation`).set(a1.auth).set('If-Match', '"preparation.0"').send({ notes: {} }).expect(412);
+    await office(p).put(`/assessments/${id}/preparation`).set(a2.auth).set('If-Match', '"preparation.0"').send({ notes: { A: 'Eigen vraag' } }).expect(200);
+    // The co-assessor sees nothing of it before the start, not even whether it exists.
+    const beforeBooking = (await office(p).get(`/assessments/${id}/preparation`).set(a2.auth).expect(200)).body;
+    expect(beforeBooking).toMatchObject({ shared: false, other: null, notes: { A: 'Eigen vraag' } });
+    const slot = await office(p).post(`/assessments/${id}/slots`).set(a1.auth).send({ date: '2026-12-03', time: '14:00', durationMinutes: 60, address: 'Utrecht' }).expect(201);
+    await api(p).post(`/portfolios/${id}/interview/booking`).set(c.auth).send({ slotId: slot.body.id }).expect(201);
+    p.clock.set(new Date('2026-12-03T12:59:00Z'));
+    expect((await office(p).get(`/assessments/${id}/preparation`).set(a2.auth).expect(200)).body.other).toBeNull();
+    p.clock.set(new Date('2026-12-03T13:00:00Z'));
+    const shared = (await office(p).get(`/assessments/${id}/preparation`).set(a2.auth).expect(200)).body;
+    expect(shared).toMatchObject({ shared: true, other: { assessorId: a1.id, notes: { A: 'Vraag naar de uren per jaar' } } });
+    // The audit trail says who saved which items, not the text (admins read the trail).
+    const events = await audit(id, 'preparation.saved');
+    expect(events.map((e) => e.data['items'])).toEqual([['A'], ['A']]);
+    expect(JSON.stringify(events)).not.toContain('uren per jaar');
+  });
+
+  it('records a no-show or a same-day cancellation after the start, then plans again or advises', async () => {
+    const { id, a1, a2, c } = await judgedWithAgenda(p);
+    const slot = await office(p).post(`/assessments/${id}/slots`).set(a1.auth).send({ date: '2026-12-03', time: '14:00', durationMinutes: 60, address: 'Utrecht' }).expect(201);
+    await api(p).post(`/portfolios/${id}/interview/booking`).set(c.auth).send({ slotId: slot.body.id }).expect(201);
+    const missed = (body: object) => office(p).post(`/assessments/${id}/interview/missed`).set(a1.auth).send(body);
+    const sameDay = { kind: 'late_cancellation', absentParty: 'assessor', absentAssessorId: a2.id, reason: 'Ziek gemeld om 11:00', next: 'new_slots' };
+    expect((await missed(sameDay).expect(409)).body.code).toBe('INTERVIEW_NOT_YET_STARTED');
+
+    p.clock.set(new Date('2026-12-03T13:30:00Z'));
+    expect((await office(p).post(`/assessments/${id}/interview/cancel`).set(a2.auth).send({}).expect(409)).body.code).toBe('INTERVIEW_ALREADY_STARTED');
+    const bad: Array<[object, number, string]> = [
+      [{ ...sameDay, next: 'advise' }, 422, 'ADVICE_NEEDS_CANDIDATE_ABSENT'],
+      [{ ...sameDay, absentAssessorId: '00000000-0000-4000-8000-000000000000' }, 422, 'ABSENT_ASSESSOR_UNKNOWN'],
+      [{ ...sameDay, absentAssessorId: undefined }, 422, 'ABSENT_ASSESSOR_UNKNOWN'],
+      [{ ...sameDay, reason: '  ' }, 400, 'VALIDATION_FAILED'],
+      [{ ...sameDay, kind: 'vergeten' }, 400, 'VALIDATION_FAILED'],
+      [{ ...sameDay, absentParty: 'candidate' }, 400, 'VALIDATION_FAILED'],
+    ];
+    for (const [body, status, code] of bad) {
+      const res = await missed(body);
+      expect({ body, status: res.status, code: res.body.code }).toEqual({ body, status, code });
+    }
+    expect(await audit(id, 'interview.missed')).toHaveLength(0);
+
+    // An assessor cancelled on the day: recorded, and the dossier goes back to planning.
+    const replanned = await missed(sameDay).expect(200);
+    expect(replanned.body.booking).toBeNull();
+    expect(replanned.body.missed).toEqual([expect.objectContaining({ status: 'cancelled', missed: expect.objectContaining({ kind: 'late_cancellation', absentParty: 'assessor', absentAssessorId: a2.id, reason: 'Ziek gemeld om 11:00', next: 'new_slots', recordedBy: a1.id }) })]);
+    expect((await office(p).get(`/admin/dossiers/${id}`).set(await person(p, 'admin').then((x) => x.auth)).expect(200)).body.status).toBe('judged');
+    // The candidate's answer keeps its shape (the kandidaatportaal's client is generated from it).
+    const forCandidate = (await api(p).get(`/portfolios/${id}/interview`).set(c.auth).expect(200)).body;
+    expect(forCandidate.booking).toBeNull();
+
+    const slot2 = await office(p).post(`/assessments/${id}/slots`).set(a2.auth).send({ date: '2026-12-10', time: '10:00', durationMinutes: 60, address: 'Utrecht' }).expect(201);
+    await api(p).post(`/portfolios/${id}/interview/booking`).set(c.auth).send({ slotId: slot2.body.id }).expect(201);
+    expect(Object.keys((await api(p).get(`/portfolios/${id}/interview`).set(c.auth).expect(200)).body.booking).sort()).toEqual(['bookedAt', 'cancelReason', 'cancelledAt', 'id', 'sequence', 'slot', 'status']);
+    p.clock.set(new Date('2026-12-10T09:30:00Z'));
+    // The candidate did not come: the assessors advise on the record (negative, no findings needed).
+    const noShow = await missed({ kind: 'no_show', absentParty: 'candidate', reason: 'Niet verschenen, niet bereikbaar', next: 'advise' }).expect(200);
+    expect(noShow.body.booking.missed).toMatchObject({ kind: 'no_show', absentParty: 'candidate', next: 'advise' });
+    expect((await missed({ kind: 'no_show', absentParty: 'candidate', reason: 'nogmaals', next: 'advise' }).expect(409)).body.code).toBe('MISSED_ALREADY_RECORDED');
+    const positive = await office(p).put(`/assessments/${id}/interview-record`).set(a1.auth).set('If-Match', '"interview.0"').send({ advice: 'positive', motivation: 'x' }).expect(200);
+    expect((positive.body.missing as Array<{ code: string }>).map((m) => m.code)).toEqual(['ADVICE_MUST_BE_NEGATIVE']);
+    expect((await office(p).post(`/assessments/${id}/interview-record/agree`).set(a1.auth).set('If-Match', positive.headers['etag']!).expect(422)).body.code).toBe('INTERVIEW_RECORD_INCOMPLETE');
+    const negative = await office(p).put(`/assessments/${id}/interview-record`).set(a2.auth).set('If-Match', positive.headers['etag']!).send({ advice: 'negative', motivation: 'Kandidaat niet verschenen; geen gesprek mogelijk' }).expect(200);
+    expect(negative.body.missing).toEqual([]);
+    for (const a of [a1, a2]) await office(p).post(`/assessments/${id}/interview-record/agree`).set(a.auth).set('If-Match', negative.headers['etag']!).expect(200);
+    const trail = await audit(id, 'interview.missed');
+    expect(trail.map((e) => [e.data['kind'], e.data['absentParty'], e.data['next'], e.actor_id])).toEqual([
+      ['late_cancellation', 'assessor', 'new_slots', a1.id],
+      ['no_show', 'candidate', 'advise', a1.id],
+    ]);
+    const transitions = (await audit(id, 'dossier.status_changed')).map((e) => `${String(e.data['before'])}→${String(e.data['after'])}`);
+    expect(transitions.slice(-4)).toEqual(['judged→interview_planned', 'interview_planned→judged', 'judged→interview_planned', 'interview_planned→interview_held']);
+  });
+});
+
+/** Judged, with A on the agenda (the joint judgement marks it te_bevragen). */
+async function judgedWithAgenda(p: TestPlatform) {
+  const admin = await person(p, 'admin');
+  const [a1, a2] = [await person(p, 'assessor', 'N1'), await person(p, 'assessor', 'N2')];
+  const d = await submittedDossier(p, TODAY);
+  for (const a of [a1, a2]) {
+    await assign(p, admin, d.portfolioId, a);
+    await declare(p, a, d.portfolioId);
+    await scoreAndSubmit(p, a, d.portfolioId);
+  }
+  await judge(p, [a1, a2], d.portfolioId, { A: { verdict: 'te_bevragen', motivation: 'Uren navragen' } });
+  return { id: d.portfolioId, a1, a2, c: d.c };
+}
