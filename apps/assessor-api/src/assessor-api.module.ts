@@ -5,6 +5,7 @@ import { RegulationsModule, RegulationsReadController } from '@rlp/regulations';
 import { AdminAccountsController } from './admin-accounts.controller';
 import { AdminDossiersController } from './admin-dossiers.controller';
 import { AssessmentsController } from './assessments.controller';
+import { AssessorReferenceController } from './assessor-reference.controller';
 import { AdminRegulationsController } from './admin-regulations.controller';
 import { AdminAssessorPoolController } from './admin-assessor-pool.controller';
 import { AdminAuditController } from './admin-audit.controller';
@@ -22,7 +23,7 @@ export class AssessorApiModule {
     return {
       module: AssessorApiModule,
       imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), AssessmentModule, RegulationsModule],
-      controllers: [RegulationsReadController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminRegulationsController, AssessmentsController, AdminDossiersController, RegisterController],
+      controllers: [RegulationsReadController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminRegulationsController, AssessmentsController, AssessorReferenceController, AdminDossiersController, RegisterController],
     };
   }
 }
