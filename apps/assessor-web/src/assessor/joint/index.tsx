@@ -1,21 +1,6 @@
-import { Heading1 } from '@utrecht/component-library-react';
-
-/** Placeholder until built (issue 14). */
-export function ComparisonPage() {
-  return <Heading1>ComparisonPage</Heading1>;
-}
-
-/** Placeholder until built (issue 14). */
-export function JudgementPage() {
-  return <Heading1>JudgementPage</Heading1>;
-}
-
-/** Placeholder until built (issue 14). */
-export function InterviewPage() {
-  return <Heading1>InterviewPage</Heading1>;
-}
-
-/** Placeholder until built (issue 14). */
-export function RecordPage() {
-  return <Heading1>RecordPage</Heading1>;
-}
+/** Comparing, the joint judgement, the interview and its record (issue 14). */
+import './joint.css';
+export { ComparisonPage } from './ComparisonPage';
+export { JudgementPage } from './JudgementPage';
+export { InterviewPage } from './InterviewPage';
+export { RecordPage } from './RecordPage';
