@@ -81,6 +81,40 @@ describe('assessor and office screens: the API (e2e)', () => {
     expect(progressOf(await officeView(a2), a1)).toEqual({ state: 'submitted', since: '2026-11-23T10:30:00.000Z' });
   });
 
+  it('answers texts for people in the language asked for, and gives both where a screen needs both', async () => {
+    const admin = await person(p, 'admin');
+    const a1 = await person(p, 'assessor', 'L1');
+    const d = await submittedDossier(p, TODAY);
+    await assign(p, admin, d.portfolioId, a1);
+    await declare(p, a1, d.portfolioId);
+    const missing = `/admin/dossiers/00000000-0000-4000-8000-000000000000`;
+    const message = async (req: ReturnType<ReturnType<typeof office>['get']>) => (await req.expect(404)).body.message as string;
+    expect(await message(office(p).get(missing).set(admin.auth))).toBe('Dossier niet gevonden / Dossier not found');
+    expect(await message(office(p).get(missing).set(admin.auth).set('Accept-Language', 'en-GB,en;q=0.9'))).toBe('Dossier not found');
+    expect(await message(office(p).get(missing).set(admin.auth).set('Accept-Language', 'de'))).toBe('Dossier niet gevonden');
+    expect(await message(office(p).get(`${missing}?lang=en`).set(admin.auth).set('Accept-Language', 'nl'))).toBe('Dossier not found');
+    // A browser sends Accept-Language by itself: the web front ends keep the joined text and choose.
+    expect(await message(office(p).get(missing).set(admin.auth).set('Accept-Language', 'en').set('Sec-Fetch-Mode', 'cors'))).toBe('Dossier niet gevonden / Dossier not found');
+    // The candidate API too (one error filter).
+    expect((await api(p).get('/portfolios/00000000-0000-4000-8000-000000000000').set(d.c.auth).set('Accept-Language', 'en').expect(404)).body.message).not.toContain(' / ');
+    await office(p).get('/admin/dossiers?lang=en').set(admin.auth).expect(200);
+
+    // The problems of an error in that language too.
+    const scoring = await office(p).get(`/assessments/${d.portfolioId}/scoring`).set(a1.auth).expect(200);
+    const bad = await office(p).put(`/assessments/${d.portfolioId}/scoring`).set(a1.auth).set('If-Match', scoring.headers['etag']!).set('Accept-Language', 'en').send({ scores: { A: { verdict: 'goed' } } }).expect(400);
+    expect(bad.body).toMatchObject({ code: 'INVALID_SCORES', message: 'The scoring contains invalid values', details: { problems: [{ path: '/scores/A/verdict', message: 'one of: aangetoond, niet_aangetoond, te_bevragen' }] } });
+
+    // Views: the stage, criterion labels and what is missing in both languages, as separate fields.
+    const dossier = (await office(p).get(`/assessments/${d.portfolioId}`).set(a1.auth).expect(200)).body;
+    expect(dossier.stage).toEqual({ nl: 'Ingediend', en: 'Submitted' });
+    expect(scoring.body.criteria[0].label).toEqual({ nl: expect.any(String), en: expect.any(String) });
+    const first = scoring.body.missing[0] as { message: string; text: { nl: string; en: string } };
+    expect(first.message).toBe(`${first.text.nl} / ${first.text.en}`);
+    expect(first.text.en).toMatch(/has no verdict yet$/);
+    const listed = ((await office(p).get('/admin/dossiers').set(admin.auth).expect(200)).body as Array<{ portfolioId: string; stage: unknown }>).find((x) => x.portfolioId === d.portfolioId);
+    expect(listed?.stage).toEqual({ nl: 'Ingediend', en: 'Submitted' });
+  });
+
   it('offers a series of slots in one request, all or nothing', async () => {
     const admin = await person(p, 'admin');
     const [a1, a2] = [await person(p, 'assessor', 'B1'), await person(p, 'assessor', 'B2')];

@@ -22,6 +22,11 @@ export class DossierQueryDto {
   @IsOptional()
   @IsIn(PORTFOLIO_STATUSES.filter((s) => s !== 'draft'))
   status?: PortfolioStatus;
+
+  @ApiPropertyOptional({ enum: ['nl', 'en'], description: 'Error messages in this language only (ADR 0014)' })
+  @IsOptional()
+  @IsIn(['nl', 'en'])
+  lang?: 'nl' | 'en';
 }
 
 export class IndependenceDto {

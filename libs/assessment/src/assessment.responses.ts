@@ -451,8 +451,11 @@ export class ProblemSchema implements Problem {
   @ApiProperty({ example: 'MOTIVATION_REQUIRED' })
   code!: string;
 
-  @ApiProperty({ description: 'For people: Dutch / English (or the language asked for)' })
+  @ApiProperty({ description: 'For people: Dutch / English joined' })
   message!: string;
+
+  @ApiProperty({ type: () => BilingualSchema, description: 'The same text, each language on its own' })
+  text!: LocalizedText;
 }
 
 @ApiSchema({ name: 'Scoring', description: "An assessor's own scoring (draft or submitted)" })

@@ -8,7 +8,7 @@ import { InterviewBookingEntity, InterviewSlotEntity, JointRecordEntity, Scoring
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
 import { agreedVerdicts, agreementParts, buildAgenda, completenessProblems, isObject, keepUnchangedAgreements, parseJointVerdicts, parseText, pendingParts, SCORING_LIMITS, unknownFields, type Problem } from './judgement';
 import { InterviewService } from './interview.service';
-import { ownNotSubmitted, ScoringService, unscoreable } from './scoring.service';
+import { ownNotSubmitted, ScoringService, unscoreable, withText } from './scoring.service';
 import { etagOf, ifMatchVersion, stale } from './versioned';
 
 /** One assessor's agreement with the current version, part by part. */
@@ -105,7 +105,7 @@ export class JointRecordService {
       const agreed = Object.keys(parts).filter((p) => !pending.includes(p));
       return { assessorId, complete: row !== null && pending.length === 0, agreed, pending };
     });
-    return { kind, version, etag: etagOf(KIND_ETAG[kind], version), content, agreedBy: row?.agreedBy ?? [], agreements, finalAt: row?.finalAt?.toISOString() ?? null, missing, prefilled: row ? [] : prefilled };
+    return { kind, version, etag: etagOf(KIND_ETAG[kind], version), content, agreedBy: row?.agreedBy ?? [], agreements, finalAt: row?.finalAt?.toISOString() ?? null, missing: withText(missing), prefilled: row ? [] : prefilled };
   }
 
   private async assessorIds(m: EntityManager, portfolioId: string): Promise<string[]> {

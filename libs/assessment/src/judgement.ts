@@ -35,7 +35,10 @@ export interface AgendaItem {
 export interface Problem {
   path: string;
   code: string;
+  /** Dutch / English joined (or the language asked for, in an error's details). */
   message: string;
+  /** In views: the same text in each language separately. */
+  text?: { nl: string; en: string };
 }
 
 export const SCORING_LIMITS = { motivation: 5000, questions: 20, question: 1000 } as const;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ScoreableCriterion } from '@rlp/rulebook';
 import { EntityManager } from 'typeorm';
-import { bilingual } from '../../platform/src/bilingual';
+import { bilingual, bothLanguages } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
 import { AssignmentEntity, ScoringEntity } from './assessment.entities';
 import { DossierService, requireStatus, type ActorContext } from './dossier.service';
@@ -28,6 +28,11 @@ export interface ScoringsComparison {
   agenda: AgendaItem[] | null;
 }
 
+/** Problems shown in a view carry their text in both languages as separate fields too. */
+export function withText(problems: Problem[]): Problem[] {
+  return problems.map((p) => ({ ...p, text: bothLanguages(p.message) }));
+}
+
 export function unscoreable(problems: Problem[]): DomainError {
   const criterion = problems.find((p) => p.code === 'CRITERION_NOT_SCORED' || p.code === 'CRITERION_NOT_SCOREABLE');
   if (criterion) {
@@ -48,7 +53,7 @@ export class ScoringService {
       submittedAt: row.submittedAt?.toISOString() ?? null,
       scores: row.scores,
       criteria,
-      missing: completenessProblems(row.scores, criteria),
+      missing: withText(completenessProblems(row.scores, criteria)),
     };
   }
 

@@ -1,6 +1,7 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { DomainError } from './domain-error';
 import { ErrorFilter } from './error.filter';
+import { bilingual } from './bilingual';
 
 describe('ErrorFilter.toResponse', () => {
   const filter = new ErrorFilter();
@@ -56,5 +57,24 @@ describe('ErrorFilter.toResponse', () => {
   it('maps body-parser errors that reach it raw', () => {
     expect(filter.toResponse(Object.assign(new Error('too large'), { status: 413, type: 'entity.too.large' })).status).toBe(413);
     expect(filter.toResponse(Object.assign(new Error('x'), { status: 400, type: 'entity.parse.failed' })).body.code).toBe('MALFORMED_JSON');
+  });
+});
+
+describe('ErrorFilter.toResponse in the language asked for', () => {
+  const filter = new ErrorFilter();
+  const error = new DomainError('validation', 'INVALID_SCORES', bilingual('De beoordeling bevat ongeldige waarden', 'The scoring contains invalid values'), {
+    problems: [{ path: '/scores/A', code: 'INVALID_VERDICT', message: 'een van / one of: aangetoond' }, { path: '/x', code: 'Y' }],
+  });
+
+  it('keeps Dutch / English joined when no language is asked for', () => {
+    expect(filter.toResponse(error).body.message).toBe('De beoordeling bevat ongeldige waarden / The scoring contains invalid values');
+  });
+
+  it('gives the message and the problems in one language when asked', () => {
+    const en = filter.toResponse(error, 'en').body;
+    expect(en.message).toBe('The scoring contains invalid values');
+    expect(en.details).toEqual({ problems: [{ path: '/scores/A', code: 'INVALID_VERDICT', message: 'one of: aangetoond' }, { path: '/x', code: 'Y' }] });
+    expect(filter.toResponse(error, 'nl').body.message).toBe('De beoordeling bevat ongeldige waarden');
+    expect(filter.toResponse(new Error('boom'), 'en').body.message).toBe('Something went wrong on our side');
   });
 });

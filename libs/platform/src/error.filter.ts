@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { bilingual } from './bilingual';
+import { bilingual, inLanguage, requestedLanguage, type Lang } from './bilingual';
 import { DomainError, ERROR_KIND_STATUS, ErrorBody } from './domain-error';
 
 const HTTP_CODES: Record<number, { code: string; message: string }> = {
@@ -34,7 +34,7 @@ export class ErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    const { status, body, headers } = this.toResponse(exception);
+    const { status, body, headers } = this.toResponse(exception, requestedLanguage(req));
     if (status >= 500) {
       this.logger.error(
         { err: exception, requestId: req.id, method: req.method, url: req.originalUrl },
@@ -46,7 +46,17 @@ export class ErrorFilter implements ExceptionFilter {
     res.status(status).json(body);
   }
 
-  toResponse(exception: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  /**
+   * The answer for an exception; with `lang`, its texts for people (the message, and the messages
+   * of `details.problems`) in that language only, otherwise Dutch / English joined as before.
+   */
+  toResponse(exception: unknown, lang: Lang | null = null): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+    const response = this.response(exception);
+    if (lang) response.body = localised(response.body, lang);
+    return response;
+  }
+
+  private response(exception: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
     if (exception instanceof DomainError) {
       const body: ErrorBody = { code: exception.code, message: exception.message };
       if (exception.details !== undefined) body.details = exception.details;
@@ -105,6 +115,19 @@ export class ErrorFilter implements ExceptionFilter {
       },
     };
   }
+}
+
+/** The body with its texts for people in one language (the message; `message` of each details problem). */
+function localised(body: ErrorBody, lang: Lang): ErrorBody {
+  const out: ErrorBody = { ...body, message: inLanguage(body.message, lang) };
+  const details = body.details as { problems?: unknown } | undefined;
+  if (details && typeof details === 'object' && !Array.isArray(details) && Array.isArray(details.problems)) {
+    out.details = {
+      ...details,
+      problems: details.problems.map((p: unknown) => (p && typeof p === 'object' && typeof (p as { message?: unknown }).message === 'string' ? { ...p, message: inLanguage((p as { message: string }).message, lang) } : p)),
+    };
+  }
+  return out;
 }
 
 /**
