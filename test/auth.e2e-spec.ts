@@ -167,22 +167,4 @@ describe('accounts and sessions (e2e)', () => {
   });
 });
 
-describe('login rate limiting (e2e)', () => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform({ env: { LOGIN_MAX_ATTEMPTS: '3', LOGIN_WINDOW_SECONDS: '60' } });
-  });
-  afterAll(() => p.close());
-
-  it('refuses the fourth attempt within the window with 429 and Retry-After, then allows again', async () => {
-    const a = await p.account('candidate'); // uses one attempt for this e-mail and address
-    const server = p.candidate.getHttpServer();
-    await request(server).post('/auth/login').send({ email: a.email, password: 'wrong-password-1' }).expect(401);
-    await request(server).post('/auth/login').send({ email: a.email, password: 'wrong-password-2' }).expect(401);
-    const limited = await request(server).post('/auth/login').send({ email: a.email, password: a.password }).expect(429);
-    expect(limited.body.code).toBe('LOGIN_RATE_LIMITED');
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    p.clock.advanceMinutes(2);
-    await request(server).post('/auth/login').send({ email: a.email, password: a.password }).expect(200);
-  });
-});
+// Login throttling (failures only, backoff, known devices, in PostgreSQL): test/login-throttle.e2e-spec.ts

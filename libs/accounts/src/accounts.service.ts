@@ -6,7 +6,7 @@ import { bilingual } from '../../platform/src/bilingual';
 import { Clock } from '../../platform/src/clock';
 import type { AuthConfig } from '../../platform/src/config';
 import { DomainError } from '../../platform/src/domain-error';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { deviceTokenHash, LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { SessionEntity } from './session.entity';
 import { AUTH_CONFIG } from './tokens';
@@ -77,7 +77,7 @@ export class AccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
-    private readonly limiter: LoginRateLimiter,
+    private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
@@ -149,19 +149,33 @@ export class AccountsService {
     });
   }
 
-  async login(emailInput: string, password: string, clientAddress: string, portalRoles: readonly Role[], requestId?: string): Promise<LoginResult> {
+  async login(emailInput: string, password: string, clientAddress: string, portalRoles: readonly Role[], requestId?: string, deviceToken?: string | null): Promise<LoginResult & { deviceToken: string }> {
     const email = normaliseEmail(emailInput);
-    this.limiter.hit([`email:${email}`, `ip:${clientAddress}`]);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    const device = deviceToken && /^[A-Za-z0-9_-]{20,200}$/.test(deviceToken) ? deviceTokenHash(deviceToken) : null;
+    const knownForAccount =
+      device !== null && user !== null && (await this.dataSource.query(`SELECT 1 FROM "known_devices" WHERE "token_hash" = $1 AND "user_id" = $2`, [device, user.id])).length > 0;
+    const keys = { email, clientAddress, device, knownForAccount };
+    await this.throttle.check(keys);
     if (!user) {
       await this.hasher.verify(await this.hasher.dummyHash(), password);
+      await this.throttle.failed(keys);
       throw INVALID_CREDENTIALS();
     }
     const ok = await this.hasher.verify(user.passwordHash, password);
     if (!ok || !user.active) {
+      await this.throttle.failed(keys);
       await this.audit.record({ actorId: null, action: 'auth.login_failed', subjectType: 'account', subjectId: user.id, requestId });
       throw INVALID_CREDENTIALS();
     }
+    await this.throttle.succeeded(keys);
+    // The device is known to this account from now on (a new token if it had none).
+    const knownDevice = device && deviceToken ? deviceToken : randomBytes(32).toString('base64url');
+    await this.dataSource.query(
+      `INSERT INTO "known_devices" ("token_hash", "user_id", "created_at", "last_login_at") VALUES ($1, $2, $3, $3)
+       ON CONFLICT ("token_hash", "user_id") DO UPDATE SET "last_login_at" = EXCLUDED."last_login_at"`,
+      [deviceTokenHash(knownDevice), user.id, this.clock.now()],
+    );
     if (!portalRoles.includes(user.role)) {
       throw new DomainError(
         'forbidden',
@@ -184,7 +198,7 @@ export class AccountsService {
       }));
       await this.audit.record({ actorId: user.id, action: 'auth.login', subjectType: 'session', subjectId: session.id, requestId }, m);
     });
-    return { token, expiresAt: expiresAt.toISOString(), account: toPublicAccount(user) };
+    return { token, expiresAt: expiresAt.toISOString(), account: toPublicAccount(user), deviceToken: knownDevice };
   }
 
   /** Resolves a bearer token to its principal, or null when unknown, revoked, expired or idle. */

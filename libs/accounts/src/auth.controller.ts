@@ -5,7 +5,7 @@ import { Authenticated, Public } from './access.decorators';
 import { AccountsService, LoginResult, Principal, PublicAccount } from './accounts.service';
 import { AccountSchema, BrowserSessionSchema, LoginDto, LoginResultSchema } from './accounts.dto';
 import { ApiErrors, ERRORS, responseHeader } from '../../platform/src/openapi';
-import { clearSessionCookies, setSessionCookies, SESSION_COOKIE } from './browser-session';
+import { clearSessionCookies, deviceCookieToken, setDeviceCookie, setSessionCookies, SESSION_COOKIE } from './browser-session';
 import { CurrentPrincipal, RequestId } from './current-principal.decorator';
 import { PORTAL_ROLES } from './tokens';
 import type { Role } from './user.entity';
@@ -29,10 +29,15 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in; returns a bearer token (Authorization: Bearer <token>)' })
-  @ApiOkResponse({ type: LoginResultSchema })
+  @ApiOkResponse({
+    type: LoginResultSchema,
+    headers: { 'Set-Cookie': responseHeader('rlp_device: marks this client as a known device of the account (login throttling); send it back on later logins', { always: true }) },
+  })
   @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 401: ['INVALID_CREDENTIALS'], 403: ['WRONG_PORTAL'], 429: ['LOGIN_RATE_LIMITED'] })
-  login(@Body() body: LoginDto, @Ip() ip: string, @RequestId() requestId?: string): Promise<LoginResult> {
-    return this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId);
+  async login(@Body() body: LoginDto, @Ip() ip: string, @Req() req: Request, @Res({ passthrough: true }) res: Response, @RequestId() requestId?: string): Promise<LoginResult> {
+    const { deviceToken, ...result } = await this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId, deviceCookieToken(req));
+    setDeviceCookie(req, res, deviceToken);
+    return result;
   }
 
   @Post('session')
@@ -44,7 +49,7 @@ export class AuthController {
   @ApiOkResponse({
     type: BrowserSessionSchema,
     headers: {
-      'Set-Cookie': responseHeader('the HttpOnly, SameSite=Strict session cookie and the readable CSRF cookie', { always: true }),
+      'Set-Cookie': responseHeader('the HttpOnly, SameSite=Strict session cookie, the readable CSRF cookie, and rlp_device (a known device of the account, for login throttling)', { always: true }),
       'Cache-Control': responseHeader('never cached', { example: 'no-store', always: true }),
     },
   })
@@ -56,8 +61,9 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
     @RequestId() requestId?: string,
   ): Promise<BrowserSession> {
-    const { token, expiresAt, account } = await this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId);
+    const { token, expiresAt, account, deviceToken } = await this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId, deviceCookieToken(req));
     const csrfToken = setSessionCookies(req, res, token);
+    setDeviceCookie(req, res, deviceToken);
     res.setHeader('Cache-Control', 'no-store');
     return { expiresAt, account, csrfToken };
   }

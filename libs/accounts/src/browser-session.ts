@@ -11,6 +11,8 @@ import type { Request, Response } from 'express';
 export const SESSION_COOKIE = 'rlp_session';
 export const CSRF_COOKIE = 'rlp_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Marks a device (browser or API client) that logged in to an account before (login throttling, ADR 0017). */
+export const DEVICE_COOKIE = 'rlp_device';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -81,4 +83,21 @@ export function setSessionCookies(req: Request, res: Response, token: string): s
 export function clearSessionCookies(req: Request, res: Response): void {
   const secure = req.secure;
   res.append('Set-Cookie', [cookie(SESSION_COOKIE, '', { httpOnly: true, secure, clear: true }), cookie(CSRF_COOKIE, '', { httpOnly: false, secure, clear: true })]);
+}
+
+/** The known-device token from the cookie, when it has the shape of one. */
+export function deviceCookieToken(req: Request): string | null {
+  const value = readCookies(req.headers.cookie)[DEVICE_COOKIE];
+  return value && /^[A-Za-z0-9_-]{20,200}$/.test(value) ? value : null;
+}
+
+/**
+ * Remembers the device for a year: HttpOnly, SameSite=Strict, only sent to /auth. It proves nothing
+ * by itself (the password is still needed); it only lets the owner's known device past the
+ * account's login throttle (ADR 0017).
+ */
+export function setDeviceCookie(req: Request, res: Response, token: string): void {
+  const parts = [`${DEVICE_COOKIE}=${encodeURIComponent(token)}`, 'Path=/auth', 'SameSite=Strict', 'HttpOnly', 'Max-Age=31536000'];
+  if (req.secure) parts.push('Secure');
+  res.append('Set-Cookie', parts.join('; '));
 }

@@ -5,6 +5,7 @@ export * from './accounts.service';
 export * from './auth.controller';
 export * from './current-principal.decorator';
 export * from './login-rate-limiter';
+export * from './login-throttle';
 export * from './password-hasher';
 export * from './session.entity';
 export * from './tokens';

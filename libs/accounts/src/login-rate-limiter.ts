@@ -6,9 +6,8 @@ import { AUTH_CONFIG } from './tokens';
 import type { AuthConfig } from '../../platform/src/config';
 
 /**
- * Fixed-window login limiter, per e-mail and per client address, in memory (one process serves
- * both APIs; a multi-instance deployment would move this to the database or Redis).
- * Every attempt counts, so guessing is slow whether or not the e-mail exists.
+ * Fixed-window limiter of registrations per client address, in memory. Logins are throttled by
+ * LoginThrottle instead (failures only, backoff, in PostgreSQL; ADR 0017).
  */
 @Injectable()
 export class LoginRateLimiter {

@@ -23,7 +23,7 @@ export interface AuthConfig {
   sessionTtlMinutes: number;
   /** A session unused for this long expires, in minutes. */
   sessionIdleMinutes: number;
-  /** Failed-or-not login attempts allowed per e-mail and per client address in the window. */
+  /** Failed logins per e-mail (or device) in the window before each further try must wait (doubling); ten times as many per client address (ADR 0017). */
   loginMaxAttempts: number;
   loginWindowSeconds: number;
   passwordMinLength: number;
@@ -61,6 +61,12 @@ export interface AppConfig {
   seedDemoData: boolean;
   /** Largest JSON body accepted, e.g. "1mb". */
   bodyLimit: string;
+  /**
+   * Express's `trust proxy`: which proxies may tell the client address (X-Forwarded-For). false
+   * (the default) trusts none, so nobody can pose as another address; behind a reverse proxy set
+   * TRUST_PROXY to the number of hops (e.g. 1), `loopback`, or a list of addresses/subnets.
+   */
+  trustProxy: boolean | number | string;
   uploads: UploadConfig;
   pdf: PdfConfig;
 }
@@ -86,6 +92,7 @@ export const CONFIG_ENV_NAMES = [
   'ADMIN_PASSWORD',
   'SEED_DEMO_DATA',
   'BODY_LIMIT',
+  'TRUST_PROXY',
   'UPLOAD_MAX_BYTES',
   'UPLOAD_URL_TTL_SECONDS',
   'DOWNLOAD_URL_TTL_SECONDS',
@@ -122,6 +129,15 @@ function optional(env: Env, name: ConfigEnvName): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined) return false;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[A-Za-z0-9.:/,\s_-]+$/.test(raw)) throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops or a list of addresses, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const e = env as Env;
   const embeddedS3 = optional(e, 'S3_ENDPOINT') === undefined;
@@ -151,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: optional(e, 'ADMIN_PASSWORD'),
     seedDemoData: bool(e, 'SEED_DEMO_DATA', true),
     bodyLimit: optional(e, 'BODY_LIMIT') ?? '1mb',
+    trustProxy: trustProxy(optional(e, 'TRUST_PROXY')),
     uploads: {
       maxBytes: int(e, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
       uploadUrlTtlSeconds: int(e, 'UPLOAD_URL_TTL_SECONDS', 15 * 60),

@@ -46,6 +46,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, doc
   app.use(noStore);
   // JSON Merge Patch (RFC 7396) bodies are JSON too.
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/merge-patch+json'] });
+  // The client address (login throttling, register limits, logs) from X-Forwarded-For only via trusted proxies.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({

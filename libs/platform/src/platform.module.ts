@@ -6,6 +6,7 @@ import { AccountsService } from '../../accounts/src/accounts.service';
 import { AssessorPoolService } from '../../accounts/src/assessor-pool.service';
 import { AuthController } from '../../accounts/src/auth.controller';
 import { LoginRateLimiter } from '../../accounts/src/login-rate-limiter';
+import { LoginThrottle } from '../../accounts/src/login-throttle';
 import { PasswordHasher } from '../../accounts/src/password-hasher';
 import { AUTH_CONFIG, PORTAL_ROLES } from '../../accounts/src/tokens';
 import type { Role } from '../../accounts/src/user.entity';
@@ -67,6 +68,7 @@ export class PlatformModule {
         AuditService,
         PasswordHasher,
         LoginRateLimiter,
+        LoginThrottle,
         AccountsService,
         AssessorPoolService,
         { provide: APP_GUARD, useClass: AccessGuard },
