@@ -1,16 +1,6 @@
-import { Heading1 } from '@utrecht/component-library-react';
+import './beheer.css';
 
-/** Placeholder until built (issue 14). */
-export function RegulationsPage() {
-  return <Heading1>RegulationsPage</Heading1>;
-}
-
-/** Placeholder until built (issue 14). */
-export function RulebooksPage() {
-  return <Heading1>RulebooksPage</Heading1>;
-}
-
-/** Placeholder until built (issue 14). */
-export function AuditPage() {
-  return <Heading1>AuditPage</Heading1>;
-}
+/** The office's management screens (issue 14): regulations, rulebook versions, the audit trail. */
+export { AuditPage } from './AuditPage';
+export { RegulationsPage } from './RegulationsPage';
+export { RulebooksPage } from './RulebooksPage';
