@@ -13,7 +13,7 @@ import { pageLanguage, REGISTER_CSS, RegisterPageErrorFilter, renderRegisterPage
 
 /** The query of `GET /register`: the lookup's, and the language of the HTML page. */
 export class RegisterPageQueryDto extends RegisterQueryDto {
-  @ApiPropertyOptional({ enum: ['nl', 'en'], description: 'Language of the HTML page (default nl); the JSON answer is the same in every language' })
+  @ApiPropertyOptional({ enum: ['nl', 'en'], description: 'Language of the HTML page (default nl), and of JSON error messages (default: Dutch / English joined); the JSON results are the same in every language' })
   @IsOptional()
   @IsIn(['nl', 'en'])
   lang?: 'nl' | 'en';
