@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestPlatform } from '@rlp/testing';
 import { expectAccessible, launchBrowser, startWebPlatform } from './support/browser';
-import { assign, declare, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
+import { assign, declare, judgedDossier, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
 import { api } from './support/candidate-journey';
 
 jest.setTimeout(300_000);
@@ -28,6 +28,8 @@ beforeAll(async () => {
   ({ p, assessorBase } = await startWebPlatform({ now: START, env: LONG_SESSIONS }));
   browser = await launchBrowser();
 });
+
+beforeEach(() => p.clock.set(START));
 
 afterAll(async () => {
   await browser?.close();
@@ -116,12 +118,12 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     await anna.getByRole('heading', { level: 1, name: /^Gezamenlijk oordeel/ }).waitFor();
     await group(anna, label('A')).waitFor();
     expect(await group(anna, label('A')).getByLabel('Niet aangetoond', { exact: true }).isChecked()).toBe(true);
-    expect(await group(anna, label('C.TASK.3')).getByLabel('Te bevragen', { exact: true }).isChecked()).toBe(false);
+    expect(await group(anna, label('C.TASK.3')).getByLabel('Te bevragen in het gesprek', { exact: true }).isChecked()).toBe(false);
     await checked(anna, 'oordeel (vooraf ingevuld)', 'judgement-prefilled');
-    await group(anna, label('C.TASK.3')).getByLabel('Te bevragen', { exact: true }).check();
-    await group(anna, label('C.TASK.3')).getByLabel('Motivatie').fill('Navragen in het gesprek');
-    await group(anna, label(competence)).getByLabel('Te bevragen', { exact: true }).check();
-    await group(anna, label(competence)).getByLabel('Motivatie').fill('In het gesprek toetsen');
+    await group(anna, label('C.TASK.3')).getByLabel('Te bevragen in het gesprek', { exact: true }).check();
+    await group(anna, label('C.TASK.3')).getByLabel('Motivering').fill('Navragen in het gesprek');
+    await group(anna, label(competence)).getByLabel('Te bevragen in het gesprek', { exact: true }).check();
+    await group(anna, label(competence)).getByLabel('Motivering').fill('In het gesprek toetsen');
     await anna.getByText('Niet opgeslagen wijzigingen').waitFor();
     await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await anna.getByText('Opgeslagen (versie 1)').waitFor();
@@ -129,17 +131,17 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
 
     // Bram sees Anna's version and agrees to it.
     await open(bram, `/dossiers/${id}/oordeel`, 'Gezamenlijk oordeel');
-    await group(bram, label('C.TASK.3')).getByLabel('Motivatie').waitFor();
-    expect(await group(bram, label('C.TASK.3')).getByLabel('Motivatie').inputValue()).toBe('Navragen in het gesprek');
+    await group(bram, label('C.TASK.3')).getByLabel('Motivering').waitFor();
+    expect(await group(bram, label('C.TASK.3')).getByLabel('Motivering').inputValue()).toBe('Navragen in het gesprek');
     await bram.getByRole('button', { name: 'Akkoord met versie 1' }).click();
     await bram.getByText('Je hebt akkoord gegeven op deze versie').waitFor();
     await checked(bram, 'oordeel (akkoord gegeven)', 'judgement-agreed-b');
 
     // Bram starts typing (his tab now holds version 1); meanwhile Anna saves version 2.
-    await group(bram, label(competence)).getByLabel('Motivatie').fill('Bram: vraag naar een recent voorbeeld');
+    await group(bram, label(competence)).getByLabel('Motivering').fill('Bram: vraag naar een recent voorbeeld');
     await anna.reload();
-    await group(anna, label(competence)).getByLabel('Motivatie').fill('Anna: laat een casus uit 2025 toelichten');
-    await group(anna, label('C.TASK.3')).getByLabel('Motivatie').fill('Navragen: hoe werd het traject afgerond?');
+    await group(anna, label(competence)).getByLabel('Motivering').fill('Anna: laat een casus uit 2025 toelichten');
+    await group(anna, label('C.TASK.3')).getByLabel('Motivering').fill('Navragen: hoe werd het traject afgerond?');
     await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await anna.getByText('Opgeslagen (versie 2)').waitFor();
     // Bram's page learns of it by itself: a newer version, and his agreement is asked again.
@@ -274,7 +276,7 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     await anna.getByLabel(`Bevinding: ${label('C.TASK.3')}`).fill('Afronding helder toegelicht');
     await anna.getByLabel(`Bevinding: ${label(competence)}`).fill('Overtuigend voorbeeld gegeven');
     await anna.getByLabel('Positief: certificeren').check();
-    await anna.getByLabel('Motivatie van het advies').fill('Alle criteria aangetoond na het gesprek');
+    await anna.getByLabel('Motivering van het advies').fill('Alle criteria aangetoond na het gesprek');
     await anna.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await anna.getByText('Opgeslagen (versie 1)').waitFor();
     await checked(anna, 'verslag (opgeslagen)', 'record-saved');
@@ -290,5 +292,30 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     await anna.getByText('Het verslag ligt vast').waitFor();
     expect((await office(p).get(`/assessments/${id}`).set(a1.auth).expect(200)).body.status).toBe('interview_held');
     await checked(anna, 'verslag (vast)', 'record-final');
+  });
+
+  it('records after the start time that the candidate did not come, and the interview is planned again', async () => {
+    const admin = await person(p, 'admin', 'Noloc');
+    const [x, y] = [await person(p, 'assessor', 'Bureau Noord', 'Noor Noordhoek'), await person(p, 'assessor', 'Bureau Zuid', 'Sem Zuidema')];
+    const d = await judgedDossier(p, TODAY, admin, [x, y]);
+    const slot = await office(p).post(`/assessments/${d.portfolioId}/slots`).set(x.auth).send({ date: '2026-12-10', time: '09:00', durationMinutes: 60, address: 'Utrecht' }).expect(201);
+    await api(p).post(`/portfolios/${d.portfolioId}/interview/booking`).set(d.c.auth).send({ slotId: slot.body.id }).expect(201);
+    const noor = await loggedIn(x);
+    await setClock(new Date('2026-12-10T09:30:00Z'));
+    await open(noor, `/dossiers/${d.portfolioId}/gesprek`, 'Certificeringsgesprek');
+    await noor.getByRole('heading', { name: 'Het gesprek ging niet door?' }).waitFor();
+    // Before the start the interview could be cancelled; now only this path is offered.
+    expect(await noor.getByRole('button', { name: 'Gesprek annuleren' }).count()).toBe(0);
+    await noor.getByLabel('Niet verschenen').check();
+    await noor.getByLabel('De kandidaat').check();
+    await noor.getByLabel('Reden (voor zover bekend)').fill('Niet verschenen, geen bericht ontvangen');
+    await noor.getByLabel('Nieuwe tijdsloten aanbieden').check();
+    await checked(noor, 'gesprek (niet doorgegaan, formulier)', 'interview-missed-form');
+    await noor.getByRole('button', { name: 'Vastleggen' }).click();
+    await noor.getByRole('heading', { name: 'Gesprekken die niet doorgingen' }).waitFor();
+    await noor.getByText('De kandidaat heeft nog geen tijdslot gekozen').waitFor();
+    expect(await noor.getByText('Niet verschenen, geen bericht ontvangen').count()).toBe(1);
+    expect((await office(p).get(`/assessments/${d.portfolioId}`).set(x.auth).expect(200)).body.status).toBe('judged');
+    await checked(noor, 'gesprek (niet doorgegaan, vastgelegd)', 'interview-missed');
   });
 });

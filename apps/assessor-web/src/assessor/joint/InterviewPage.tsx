@@ -8,7 +8,7 @@ import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { ApiError } from '../../api/client';
 import { useI18n, type TextKey } from '../../i18n';
 import { PageTop, ProblemAlert, Section } from './common';
-import { keys, send, useDossier, useRecord, useSlots } from './data';
+import { keys, refreshDossier, send, useDossier, useRecord, useSlots } from './data';
 import type { BookingView, InterviewOverview, SlotView } from './types';
 import { amsterdamToday, dayName, dstChange, mondayOf, weekDays } from './week';
 
@@ -75,7 +75,7 @@ function Booking({ id, overview, open }: { id: string; overview: InterviewOvervi
       await send(`/assessments/${id}/interview/cancel`, 'POST', reason.trim() ? { reason: reason.trim() } : {});
       setDone(true);
       setReason('');
-      await client.invalidateQueries({ queryKey: ['assessment', id] });
+      await refreshDossier(client, id);
     } catch (err) {
       setError(err);
     }
@@ -386,7 +386,7 @@ function MissedForm({ id, booking }: { id: string; booking: BookingView }) {
     try {
       const absentAssessorId = who === 'me' ? account?.id : who === 'other' ? otherId : undefined;
       await send(`/assessments/${id}/interview/missed`, 'POST', { kind, absentParty: who === 'candidate' ? 'candidate' : 'assessor', ...(absentAssessorId ? { absentAssessorId } : {}), reason: reason.trim(), next: who === 'candidate' ? next : 'new_slots' });
-      await client.invalidateQueries({ queryKey: ['assessment', id] });
+      await refreshDossier(client, id);
     } catch (err) {
       setError(err);
     }
@@ -443,7 +443,7 @@ function MissedHistory({ missed }: { missed: BookingView[] }) {
       <ul className="rlp-findings">
         {missed.map((b) => (
           <li key={b.id}>
-            {dateTime(b.slot.startsAt)}: {b.missed ? `${t(`missed_${b.missed.kind}` as TextKey)} — ${t(`absent_${b.missed.absentParty === 'candidate' ? 'candidate' : 'other'}` as TextKey)}. ${message(b.missed.reason)}` : null}
+            {dateTime(b.slot.startsAt)}: {b.missed ? `${t(`missed_${b.missed.kind}` as TextKey)} — ${t(b.missed.absentParty === 'candidate' ? 'absent_candidate' : 'absent_assessor')}. ${message(b.missed.reason)}` : null}
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { Alert, Button, ButtonGroup, FormField, FormLabel, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, FormField, FormLabel, Heading2, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { RouterButtonLink } from '@rlp/web-ui/links';
@@ -129,6 +129,36 @@ function JudgementEditor({ id, cmp }: { id: string; cmp: Comparison }) {
   const canAgree = !editor.dirty && server.version > 0 && server.missing.length === 0 && !mine?.complete;
   const prefilled = new Set(server.prefilled);
 
+  // The scorings' agenda decides the grouping (stable while typing), not the joint verdicts.
+  const onAgenda = new Set((cmp.agenda ?? []).map((a) => a.criterion));
+  const renderCriterion = (c: NonNullable<Comparison['comparison']>[number]) => {
+    const v = criteria[c.criterion];
+    const own = cmp.own.scores[c.criterion]?.verdict;
+    const theirs = cmp.other?.scores[c.criterion]?.verdict;
+    const name = `verdict-${c.criterion}`;
+    const hintId = `hint-${c.criterion}`;
+    return (
+      <fieldset key={c.criterion} className="rlp-fieldset rlp-jcriterion" aria-describedby={hintId} disabled={Boolean(editor.conflict)}>
+        <legend>
+          <Label text={c.label} />
+        </legend>
+        <p className="rlp-hint" id={hintId}>
+          {t('scoredAs')}: {t('you')} <VerdictBadge verdict={own} /> · {otherName} <VerdictBadge verdict={theirs} />
+          {prefilled.has(c.criterion) ? <span className="rlp-tag rlp-tag--agree rlp-tag--small"> {t('prefilledTag')}</span> : null}
+        </p>
+        <div className="rlp-radios" role="radiogroup" aria-label={`${t('jointVerdict')}: ${pick(c.label)}`}>
+          {VERDICTS.map((verdict: Verdict) => (
+            <label key={verdict} className="rlp-radio">
+              <input type="radio" name={name} value={verdict} checked={v?.verdict === verdict} onChange={() => update(c.criterion, { verdict })} />
+              <span>{t(`verdict_${verdict}` as TextKey)}</span>
+            </label>
+          ))}
+        </div>
+        <FormField input={<Textarea id={`motivation-${c.criterion}`} value={v?.motivation ?? ''} rows={v?.motivation ? 4 : 2} onChange={(e) => update(c.criterion, { motivation: e.target.value })} />} label={<FormLabel htmlFor={`motivation-${c.criterion}`}>{t('motivation')}</FormLabel>} />
+      </fieldset>
+    );
+  };
+
   return (
     <>
       <div className="rlp-intro">
@@ -160,33 +190,12 @@ function JudgementEditor({ id, cmp }: { id: string; cmp: Comparison }) {
           save();
         }}
       >
-        {(cmp.comparison ?? []).map((c) => {
-          const v = criteria[c.criterion];
-          const own = cmp.own.scores[c.criterion]?.verdict;
-          const theirs = cmp.other?.scores[c.criterion]?.verdict;
-          const name = `verdict-${c.criterion}`;
-          const hintId = `hint-${c.criterion}`;
-          return (
-            <fieldset key={c.criterion} className="rlp-fieldset rlp-jcriterion" aria-describedby={hintId} disabled={Boolean(editor.conflict)}>
-              <legend>
-                <Label text={c.label} />
-              </legend>
-              <p className="rlp-hint" id={hintId}>
-                {t('scoredAs')}: {t('you')} <VerdictBadge verdict={own} /> · {otherName} <VerdictBadge verdict={theirs} />
-                {prefilled.has(c.criterion) ? <span className="rlp-tag rlp-tag--agree rlp-tag--small"> {t('prefilledTag')}</span> : null}
-              </p>
-              <div className="rlp-radios" role="radiogroup" aria-label={`${t('jointVerdict')}: ${pick(c.label)}`}>
-                {VERDICTS.map((verdict: Verdict) => (
-                  <label key={verdict} className="rlp-radio">
-                    <input type="radio" name={name} value={verdict} checked={v?.verdict === verdict} onChange={() => update(c.criterion, { verdict })} />
-                    <span>{t(`verdict_${verdict}` as TextKey)}</span>
-                  </label>
-                ))}
-              </div>
-              <FormField input={<Textarea id={`motivation-${c.criterion}`} value={v?.motivation ?? ''} rows={v?.motivation ? 4 : 2} onChange={(e) => update(c.criterion, { motivation: e.target.value })} />} label={<FormLabel htmlFor={`motivation-${c.criterion}`}>{t('motivation')}</FormLabel>} />
-            </fieldset>
-          );
-        })}
+        <Heading2>{t('groupDiscuss')}</Heading2>
+        <Paragraph className="rlp-hint rlp-jgroup-intro">{t('groupDiscussIntro')}</Paragraph>
+        {(cmp.comparison ?? []).filter((c) => onAgenda.has(c.criterion)).map(renderCriterion)}
+        <Heading2>{t('groupAgreed')}</Heading2>
+        <Paragraph className="rlp-hint rlp-jgroup-intro">{t('groupAgreedIntro')}</Paragraph>
+        {(cmp.comparison ?? []).filter((c) => !onAgenda.has(c.criterion)).map(renderCriterion)}
         {localProblem ? (
           <Alert type="error" role="alert">
             <Paragraph>{localProblem}</Paragraph>

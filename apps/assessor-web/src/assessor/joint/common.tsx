@@ -1,30 +1,19 @@
 import { Alert, Button, ButtonGroup, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useI18n, type TextKey } from '../../i18n';
-import { useDossier } from './data';
+import { DossierBreadcrumb, DossierNav } from '../DossierNav';
 import type { Conflict, EditorState } from './editor';
 import type { FieldConflict, Json } from './merge';
 import type { AgreementView, LocalizedText, Problem, Verdict } from './types';
 
-/** The page's heading with the candidate's name, and the way back to the dossier. */
+/** The dossier's breadcrumb, the page's heading and the dossier's own navigation (as on every dossier page). */
 export function PageTop({ id, title }: { id: string; title: string }) {
-  const { t } = useI18n();
-  const dossier = useDossier(id);
   return (
     <>
-      <p className="rlp-breadcrumb">
-        <Link to={`/dossiers/${id}`}>← {t('backToDossier')}</Link>
-      </p>
-      <Heading1>
-        {title}
-        {dossier.data ? (
-          <span className="rlp-subtitle">
-            {t('dossierOf')} {dossier.data.candidate.name}
-          </span>
-        ) : null}
-      </Heading1>
+      <DossierBreadcrumb id={id} here={title} />
+      <Heading1>{title}</Heading1>
+      <DossierNav id={id} />
     </>
   );
 }
@@ -48,7 +37,7 @@ export function AgreeBadge({ agree }: { agree: boolean }) {
   const { t } = useI18n();
   return (
     <span className={`rlp-tag ${agree ? 'rlp-tag--agree' : 'rlp-tag--differ'}`}>
-      <span aria-hidden="true">{agree ? '＝ ' : '≠ '}</span>
+      <span aria-hidden="true">{agree ? '= ' : '≠ '}</span>
       {agree ? t('agree') : t('differ')}
     </span>
   );
@@ -115,7 +104,7 @@ export function SaveState({ state, dirty, version }: { state: EditorState; dirty
 }
 
 function show(v: Json | undefined, t: (k: TextKey) => string): string {
-  if (v === undefined || v === null || v === '') return t('empty');
+  if (v === undefined || v === null || v === '') return t('jEmpty');
   if (typeof v === 'string' && Object.hasOwn({ aangetoond: 1, niet_aangetoond: 1, te_bevragen: 1 }, v)) return t(`verdict_${v}` as TextKey);
   if (v === 'positive' || v === 'negative') return t(`advice_${v}`);
   return String(v);
@@ -126,8 +115,8 @@ export function ConflictPanel({ conflict, fieldLabel, onResolve, choices, setCho
   const { t } = useI18n();
   return (
     <section className="rlp-conflict" aria-labelledby="conflict-title" role="alert">
-      <Heading2 id="conflict-title">{t('conflictTitle')}</Heading2>
-      <Paragraph>{t('conflictIntro')}</Paragraph>
+      <Heading2 id="conflict-title">{t('jConflictTitle')}</Heading2>
+      <Paragraph>{t('jConflictIntro')}</Paragraph>
       {conflict.fields.map((f: FieldConflict, i) => (
         <fieldset className="rlp-conflict__field rlp-fieldset" key={f.pointer}>
           <legend>

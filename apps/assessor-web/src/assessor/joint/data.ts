@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, problemOf, raw } from '../../api/client';
+import { dossierKey } from '../model';
 import type { AssessorDossier, Comparison, InterviewContent, InterviewOverview, JointRecordView, JudgementContent, PreparationView } from './types';
 
 /** GET as JSON, or the server's problem as an ApiError. */
@@ -56,3 +57,8 @@ export function usePreparation(id: string, enabled: boolean) {
 }
 
 export const isCode = (err: unknown, ...codes: string[]) => err instanceof ApiError && codes.includes(err.code);
+
+/** After a step that may change the stage: every answer about this dossier, and the dossier navigation's. */
+export async function refreshDossier(client: QueryClient, id: string): Promise<void> {
+  await Promise.all([client.invalidateQueries({ queryKey: ['assessment', id] }), client.invalidateQueries({ queryKey: dossierKey(id) }), client.invalidateQueries({ queryKey: ['assessor-dossiers'] })]);
+}

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, OfflineError, problemOf, raw } from '../../api/client';
-import { getJson, keys, recordPath, useRecord } from './data';
+import { getJson, keys, recordPath, refreshDossier, useRecord } from './data';
 import { deepEqual, resolve, threeWay, type FieldConflict, type JsonObject } from './merge';
 import type { InterviewContent, JointRecordView, JudgementContent } from './types';
 
@@ -185,7 +185,7 @@ export function useJointEditor<K extends Kind>(id: string, kind: K, enabled = tr
       if (res.ok) {
         putView((await res.json()) as JointRecordView<unknown>);
         setState('saved');
-        void client.invalidateQueries({ queryKey: keys.dossier(id) });
+        void refreshDossier(client, id);
         return;
       }
       setError(await problemOf(res));
