@@ -137,6 +137,7 @@ export function renderRegisterPage(lang: PageLanguage, q: string, state: PageSta
   const fieldError = state.kind === 'tooShort' ? t.tooShort : state.kind === 'invalid' ? t.invalid : null;
   return template({
     lang,
+    // The texts that take a value are filled in here, not in the template.
     t: { ...t, resultsFor: undefined, found: undefined, none: undefined, limited: undefined },
     css: REGISTER_CSS_PATH,
     english: lang === 'en',
@@ -144,7 +145,6 @@ export function renderRegisterPage(lang: PageLanguage, q: string, state: PageSta
     switchHref: href({ lang: other === 'en' ? 'en' : undefined, q: term || undefined }),
     switchLang: other,
     backHref: href({ lang: lang === 'en' ? 'en' : undefined }),
-    form: !stopped,
     fieldError,
     results: results && results.entries.length > 0
       ? {
