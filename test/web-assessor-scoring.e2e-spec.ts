@@ -215,6 +215,18 @@ describe('the assessor scores a dossier in Chromium', () => {
     await expectAccessible(second, 'beoordeling (tweede venster na samenvoegen)');
     await second.close();
 
+    // Offline: the state says so, the words wait on this device and go out when the connection returns.
+    await context.setOffline(true);
+    await page.locator(`#${anchor('B1')}-ask`).check();
+    await page.locator(`#${anchor('B1')}-question`).fill('Welke uren telde je mee?');
+    await waitUntil(page, `document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'offline'`);
+    expect(await page.locator('[data-save-state]').textContent()).toContain('Offline');
+    await expectAccessible(page, 'beoordeling (offline)');
+    await page.screenshot({ path: '/tmp/c1-scoring-offline.png' });
+    await context.setOffline(false);
+    await saved(page);
+    expect((await serverScoring(anna, id)).scores['B1']?.questions).toEqual(['Welke uren telde je mee?']);
+
     // Everything but the last criterion; one "te bevragen" without a motivation.
     await page.reload();
     await page.locator(`#${anchor('A')}`).waitFor();
