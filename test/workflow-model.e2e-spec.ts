@@ -294,9 +294,12 @@ function advance(a: Exclude<Action, { kind: 'clock' }>, m: Model, res: Response)
     case 'submitScoring':
       m.scorings[a.by]!.submitted = true;
       return;
-    case 'saveJudgement':
-      m.judgement = { version: (m.judgement?.version ?? 0) + 1, complete: a.content === 'complete', agreedBy: [], final: false, advice: null };
+    case 'saveJudgement': {
+      // Agreements stay on what a save leaves unchanged (ADR 0014): saving the same complete judgement again keeps them.
+      const keep = a.content === 'complete' && m.judgement?.complete ? m.judgement.agreedBy : [];
+      m.judgement = { version: (m.judgement?.version ?? 0) + 1, complete: a.content === 'complete', agreedBy: [...keep], final: false, advice: null };
       return;
+    }
     case 'agreeJudgement':
     case 'agreeRecord': {
       const joint = (a.kind === 'agreeJudgement' ? m.judgement : m.record)!;
@@ -324,9 +327,12 @@ function advance(a: Exclude<Action, { kind: 'clock' }>, m: Model, res: Response)
       m.booked = null;
       m.status = 'judged';
       return;
-    case 'saveRecord':
-      m.record = { version: (m.record?.version ?? 0) + 1, complete: a.content === 'complete', agreedBy: [], final: false, advice: a.advice };
+    case 'saveRecord': {
+      // The same complete record with the same advice changes no part: agreements stay (ADR 0014).
+      const keep = a.content === 'complete' && m.record?.complete && m.record.advice === a.advice ? m.record.agreedBy : [];
+      m.record = { version: (m.record?.version ?? 0) + 1, complete: a.content === 'complete', agreedBy: [...keep], final: false, advice: a.advice };
       return;
+    }
     case 'decide':
       m.decision = a.outcome;
       m.status = 'decided';
