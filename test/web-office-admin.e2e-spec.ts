@@ -262,6 +262,19 @@ describe('the office management screens in Chromium', () => {
     await page.getByRole('button', { name: 'Filter toepassen' }).click();
     await page.getByRole('status').filter({ hasText: 'Pagina 1: 10 gebeurtenissen' }).waitFor();
 
+    // By person: the admin's own events (the login, the regulation published in the first test), none of the candidate's.
+    await page.getByLabel('Dossier (kenmerk)').fill('');
+    await page.getByLabel('Persoon').selectOption({ label: `Anna de Boer (bureau, ${admin.email})` });
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.waitForURL(new RegExp(`persoon=${admin.id}`));
+    await events.getByText('Reglement gepubliceerd').waitFor();
+    expect(await events.getByText(dossier.candidateName).count()).toBe(0);
+    await expectAccessible(page, 'auditspoor: persoon');
+    await page.getByLabel('Persoon').selectOption('');
+    await page.getByLabel('Dossier (kenmerk)').fill(dossier.portfolioId);
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pagina 1: 10 gebeurtenissen' }).waitFor();
+
     // The event's data, readable.
     const details = events.locator('details').first();
     await details.locator('summary').click();
@@ -282,5 +295,15 @@ describe('the office management screens in Chromium', () => {
     expect(await page.getByText('Intact.').count()).toBe(0);
     await expectAccessible(page, 'auditspoor: keten gebroken');
     await shot('audit-broken');
+
+    // The same in English.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await heading('Audit trail');
+    await page.getByRole('alert').filter({ hasText: `Broken at event ${changedSeq}` }).waitFor();
+    await page.getByRole('table').filter({ hasText: 'When' }).getByText('Section saved').first().waitFor();
+    await expectAccessible(page, 'audit trail: broken (English)');
+    await shot('audit-broken-en');
+    await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+    await heading('Audittrail');
   });
 });

@@ -141,12 +141,12 @@ function TypePage() {
       <BackLink to={BASE}>{t('bh_regulationsTitle')}</BackLink>
       <Heading1>{label(type)}</Heading1>
       <Paragraph className="rlp-intro">{t('bh_typeIntro')}</Paragraph>
+      <Paragraph className="rlp-hint">{t('bh_newDraftHint')}</Paragraph>
       <ButtonGroup>
         <Button appearance="primary-action-button" onClick={() => create.mutate()} disabled={create.isPending}>
           {t('bh_newDraft')}
         </Button>
       </ButtonGroup>
-      <FormFieldDescription>{t('bh_newDraftHint')}</FormFieldDescription>
       <ActionError error={create.error} />
       <Heading2>{t('bh_versions')}</Heading2>
       {versions.isLoading ? <Loading /> : null}
