@@ -102,7 +102,7 @@ function Profile({ account }: { account: Account }) {
           <Paragraph>{t('ofSaved')}</Paragraph>
         </Alert>
       ) : null}
-      <form className="rlp-form" onSubmit={submit} noValidate>
+      <form className="rlp-form rlp-office-form" onSubmit={submit} noValidate>
         <FormField type="text" invalid={nameMissing}>
           <FormLabel htmlFor="profile-name">{t('ofName')}</FormLabel>
           {nameMissing ? <FormFieldErrorMessage id="profile-name-error">{t('ofNameRequired')}</FormFieldErrorMessage> : null}
@@ -182,7 +182,7 @@ function Relations({ account }: { account: Account }) {
           ))}
         </ul>
       ) : null}
-      <form className="rlp-form" onSubmit={submit} noValidate>
+      <form className="rlp-form rlp-office-form" onSubmit={submit} noValidate>
         <div className="rlp-two-columns">
           <FormField type="text" invalid={nameMissing}>
             <FormLabel htmlFor="relation-name">{t('ofRelatedName')}</FormLabel>

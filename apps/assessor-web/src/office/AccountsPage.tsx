@@ -171,7 +171,7 @@ function CreateAccount() {
           <ErrorBox error={create.error} />
         )
       ) : null}
-      <form className="rlp-form" onSubmit={submit} noValidate>
+      <form className="rlp-form rlp-office-form" onSubmit={submit} noValidate>
         <div className="rlp-two-columns">
           <FormField type="text" invalid={nameMissing}>
             <FormLabel htmlFor="new-name">{t('ofName')}</FormLabel>

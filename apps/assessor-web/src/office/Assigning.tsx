@@ -24,7 +24,7 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentView[
         <TableBody>
           {assignments.map((a) => (
             <TableRow key={a.id} data-testid="assignment-row">
-              <TableCell>
+              <TableCell className="rlp-nowrap">
                 <strong>{a.assessorName}</strong>
               </TableCell>
               <TableCell>
@@ -41,7 +41,7 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentView[
                   </>
                 )}
               </TableCell>
-              <TableCell>{date(a.assignedAt)}</TableCell>
+              <TableCell className="rlp-nowrap">{date(a.assignedAt)}</TableCell>
               <TableCell>{a.independenceDeclaredAt ? `${t('ofIndependenceDeclared')} ${date(a.independenceDeclaredAt)}` : a.status === 'active' ? t('ofIndependencePending') : '—'}</TableCell>
               <TableCell>{a.status === 'active' ? <ScoringProgressText scoring={a.scoring} /> : '—'}</TableCell>
             </TableRow>

@@ -90,7 +90,7 @@ function DecisionForm({ dossier: d }: { dossier: DossierDetailView }) {
   };
   const error = decide.error;
   return (
-    <form className="rlp-form" onSubmit={submit} noValidate data-testid="decision-form">
+    <form className="rlp-form rlp-office-form" onSubmit={submit} noValidate data-testid="decision-form">
       {error ? error instanceof ApiError ? (
         <Alert type="error" role="alert">
           <Paragraph>{message(error.message)}</Paragraph>
