@@ -26,9 +26,3 @@ export function nextDay(day: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
-
-/** Today's calendar day in Europe/Amsterdam (YYYY-MM-DD). */
-export function todayInAmsterdam(now: Date = new Date()): string {
-  const p = Object.fromEntries(parts.formatToParts(now).map((x) => [x.type, x.value]));
-  return `${p['year']}-${p['month']}-${p['day']}`;
-}
