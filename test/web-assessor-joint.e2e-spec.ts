@@ -112,6 +112,14 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     expect(agendaText.join('\n')).toContain('Geef een voorbeeld uit uw praktijk');
     expect(agendaText.join('\n')).not.toContain(label('A'));
     await checked(anna, 'vergelijking', 'comparison');
+    // The same page in English (texts and the criteria's labels), then back to Dutch.
+    await anna.getByRole('button', { name: 'Switch to English' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Comparison' }).waitFor();
+    expect(await anna.getByRole('columnheader', { name: 'Verdict of Bram Beoordelaar' }).count()).toBe(1);
+    expect(await anna.getByText('Proposed agenda for the interview').count()).toBe(1);
+    await checked(anna, 'comparison (English)', 'comparison-en');
+    await anna.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Vergelijking' }).waitFor();
 
     // The joint judgement starts pre-filled with what both scorings agree on.
     await anna.getByRole('link', { name: 'Naar het gezamenlijk oordeel' }).click();

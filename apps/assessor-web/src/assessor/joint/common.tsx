@@ -78,7 +78,7 @@ export function Agreements({ agreements, version, me, otherName, partLabel }: { 
         const again = !a.complete && a.agreed.length > 0;
         return (
           <li key={a.assessorId} className={a.complete ? 'rlp-agreements__done' : 'rlp-agreements__pending'}>
-            <span aria-hidden="true">{a.complete ? '✓ ' : '… '}</span>
+            <span aria-hidden="true">{a.complete ? '✓ ' : '○ '}</span>
             <strong>{who[0]!.toUpperCase() + who.slice(1)}</strong>: {a.complete ? t('agreedTo') : t('notAgreed')} {version}
             {again ? (
               <>
