@@ -1,3 +1,6 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import request, { type Response } from 'supertest';
+import { listRoutes } from '@rlp/platform';
 import { startTestPlatform, TestPlatform } from '@rlp/testing';
 import { api } from './support/candidate-journey';
 import { assign, declare, judge, judgedDossier, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
@@ -113,6 +116,79 @@ describe('assessor and office screens: the API (e2e)', () => {
     expect(first.text.en).toMatch(/has no verdict yet$/);
     const listed = ((await office(p).get('/admin/dossiers').set(admin.auth).expect(200)).body as Array<{ portfolioId: string; stage: unknown }>).find((x) => x.portfolioId === d.portfolioId);
     expect(listed?.stage).toEqual({ nl: 'Ingediend', en: 'Submitted' });
+  });
+
+  it('answers every assessments and admin/dossiers route as its OpenAPI document says, along the whole path', async () => {
+    const document = (await request(p.assessor.getHttpServer()).get('/docs-json').expect(200)).body as OpenApiDocument;
+    const { call, checked } = documentedCaller(p, document);
+    const admin = await person(p, 'admin');
+    const decider = await person(p, 'admin');
+    const [a1, a2] = [await person(p, 'assessor', 'O1'), await person(p, 'admin', 'O2')];
+    const d = await submittedDossier(p, TODAY);
+    const id = d.portfolioId;
+    const A = (who: Person) => who.auth;
+    await call('get', '/admin/dossiers', 200, A(admin));
+    await call('get', '/admin/dossiers?waiting=true', 200, A(admin));
+    await call('get', `/admin/dossiers/${id}/eligible-assessors`, 200, A(admin));
+    await call('post', `/admin/dossiers/${id}/assignments`, 201, A(admin), { assessorId: a1.id });
+    await call('post', `/admin/dossiers/${id}/assignments`, 201, A(admin), { assessorId: a2.id });
+    await call('get', '/assessments', 200, A(a1));
+    await call('get', `/assessments/${id}`, 200, A(a1));
+    await call('get', `/assessments/${id}/portfolio`, 403, A(a1));
+    for (const a of [a1, a2]) await call('post', `/assessments/${id}/independence`, 200, A(a), { independent: true });
+    await call('get', `/assessments/${id}/portfolio`, 200, A(a1));
+    await call('get', `/assessments/${id}/documents/${d.ids['doc-cv']}`, 200, A(a1));
+    await call('get', `/assessments/${id}/scorings`, 409, A(a1));
+    const s0 = await call('get', `/assessments/${id}/scoring`, 200, A(a1));
+    const codes = (s0.body.criteria as Array<{ code: string }>).map((c) => c.code);
+    const all = Object.fromEntries(codes.map((c) => [c, { verdict: 'aangetoond' }]));
+    await call('put', `/assessments/${id}/scoring`, 400, A(a1), { scores: { A: { verdict: 'x' } } }, { 'If-Match': s0.headers['etag']! });
+    const s1 = await call('put', `/assessments/${id}/scoring`, 200, A(a1), { scores: { ...all, A: { verdict: 'te_bevragen', motivation: 'Navragen', questions: ['Hoeveel uren?'] } } }, { 'If-Match': s0.headers['etag']! });
+    await call('post', `/assessments/${id}/scoring/submit`, 200, A(a1), undefined, { 'If-Match': s1.headers['etag']! });
+    await call('get', `/assessments/${id}/scorings`, 200, A(a1));
+    await call('get', `/assessments/${id}/judgement`, 409, A(a1));
+    await call('get', `/admin/dossiers/${id}`, 200, A(a2));
+    await scoreAndSubmit(p, a2, id);
+    await call('get', `/assessments/${id}/scorings`, 200, A(a2));
+    const j0 = await call('get', `/assessments/${id}/judgement`, 200, A(a1));
+    const j1 = await call('put', `/assessments/${id}/judgement`, 200, A(a1), { criteria: { ...j0.body.content.criteria, A: { verdict: 'te_bevragen', motivation: 'Navragen' } } }, { 'If-Match': '"judgement.0"' });
+    await call('post', `/assessments/${id}/judgement/agree`, 200, A(a1), undefined, { 'If-Match': j1.headers['etag']! });
+    await call('post', `/assessments/${id}/judgement/agree`, 200, A(a2), undefined, { 'If-Match': j1.headers['etag']! });
+    await call('get', `/assessments/${id}/preparation`, 200, A(a1));
+    await call('put', `/assessments/${id}/preparation`, 200, A(a1), { notes: { A: 'Vraag naar de uren' } }, { 'If-Match': '"preparation.0"' });
+    const slot = (date: string) => ({ date, time: '10:00', durationMinutes: 60, onlineUrl: 'https://meet.example.nl/x' });
+    const s = await call('post', `/assessments/${id}/slots`, 201, A(a1), slot('2026-12-01'));
+    const batch = await call('post', `/assessments/${id}/slots/batch`, 201, A(a2), { slots: [slot('2026-12-02'), slot('2026-12-03'), slot('2026-12-04')] });
+    await call('post', `/assessments/${id}/slots/batch`, 400, A(a2), { slots: [slot('2026-12-05'), slot('2026-11-01')] });
+    await call('delete', `/assessments/${id}/slots/${batch.body.slots[2].id}`, 204, A(a1));
+    await call('get', `/assessments/${id}/slots`, 200, A(a1));
+    await api(p).post(`/portfolios/${id}/interview/booking`).set(d.c.auth).send({ slotId: s.body.id }).expect(201);
+    await call('post', `/assessments/${id}/interview/cancel`, 200, A(a1), { reason: 'Ziek' });
+    await api(p).post(`/portfolios/${id}/interview/booking`).set(d.c.auth).send({ slotId: s.body.id }).expect(201);
+    p.clock.set(new Date('2026-12-01T09:30:00Z'));
+    await call('post', `/assessments/${id}/interview/missed`, 200, A(a1), { kind: 'no_show', absentParty: 'candidate', reason: 'Niet gekomen', next: 'new_slots' });
+    await api(p).post(`/portfolios/${id}/interview/booking`).set(d.c.auth).send({ slotId: batch.body.slots[0].id }).expect(201);
+    p.clock.set(new Date('2026-12-02T09:30:00Z'));
+    await call('get', `/admin/dossiers/${id}`, 200, A(admin));
+    await call('get', `/assessments/${id}/preparation`, 200, A(a2));
+    await call('get', `/assessments/${id}/interview-record`, 200, A(a1));
+    const r1 = await call('put', `/assessments/${id}/interview-record`, 200, A(a1), { findings: { A: 'Uren aangetoond' }, advice: 'positive', motivation: 'Alles aangetoond' }, { 'If-Match': '"interview.0"' });
+    for (const a of [a1, a2]) await call('post', `/assessments/${id}/interview-record/agree`, 200, A(a), undefined, { 'If-Match': r1.headers['etag']! });
+    await call('get', `/admin/dossiers/${id}/decision`, 404, A(admin));
+    await call('post', `/admin/dossiers/${id}/decision`, 403, A(a2), { outcome: 'certified' });
+    await call('post', `/admin/dossiers/${id}/decision`, 201, A(decider), { outcome: 'certified' });
+    await call('get', `/admin/dossiers/${id}/decision`, 200, A(admin));
+    await call('get', `/admin/dossiers/${id}`, 200, A(admin));
+    await call('get', `/assessments/${id}/interview-record`, 200, A(a2));
+    await call('get', `/assessments/${id}/judgement`, 200, A(a2));
+    await call('get', `/admin/dossiers/00000000-0000-4000-8000-000000000000`, 404, A(admin));
+    // Every JSON route of the two controllers was checked (the PDFs, the .ics and decline are files or elsewhere).
+    const jsonRoutes = listRoutes(p.assessor)
+      .filter((r) => r.controller === 'AssessmentsController' || r.controller === 'AdminDossiersController')
+      .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`)
+      .filter((r) => !/\.(pdf|ics)$/.test(r) && !r.endsWith('/decline'));
+    expect(jsonRoutes.length).toBeGreaterThanOrEqual(28);
+    expect(jsonRoutes.filter((r) => !checked.has(r))).toEqual([]);
   });
 
   it('offers a series of slots in one request, all or nothing', async () => {
@@ -290,6 +366,61 @@ describe('assessor and office screens: the API (e2e)', () => {
     expect(transitions.slice(-4)).toEqual(['judged→interview_planned', 'interview_planned→judged', 'judged→interview_planned', 'interview_planned→interview_held']);
   });
 });
+
+type Schema = Record<string, unknown>;
+type Method = 'get' | 'put' | 'post' | 'delete';
+interface OpenApiDocument {
+  paths: Record<string, Partial<Record<Method, { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+/** OpenAPI 3.0 → JSON Schema for Ajv: nullable as a null type, $refs into `api`, no properties the schema does not name. */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(node as Schema)) {
+    if (key === '$ref' && typeof value === 'string') out[key] = `api${value}`;
+    else if (key === 'properties' && value && typeof value === 'object') out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonSchema(v)]));
+    else if (key !== 'nullable' && key !== 'example') out[key] = toJsonSchema(value);
+  }
+  if (out['properties'] && out['additionalProperties'] === undefined) out['additionalProperties'] = false;
+  return (node as Schema)['nullable'] === true ? { anyOf: [out, { type: 'null' }] } : out;
+}
+
+/** Calls the assessor app and checks the JSON answer against the schema its OpenAPI document gives for that status. */
+function documentedCaller(p: TestPlatform, document: OpenApiDocument) {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  ajv.addFormat('date-time', { type: 'string', validate: (x: string) => !Number.isNaN(Date.parse(x)) && /T/.test(x) });
+  ajv.addFormat('uri', { type: 'string', validate: (x: string) => URL.canParse(x) });
+  ajv.addSchema({ $id: 'api', components: { schemas: toJsonSchema(document.components.schemas) } });
+  const validators = new Map<string, ValidateFunction>();
+  const checked = new Set<string>();
+  const call = async (method: Method, path: string, status: number, auth: Record<string, string>, body?: object, headers: Record<string, string> = {}): Promise<Response> => {
+    let req = request(p.assessor.getHttpServer())[method](path).set(auth);
+    for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+    const res = await (body !== undefined ? req.send(body) : req);
+    if (res.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+    const template = Object.keys(document.paths)
+      .filter((t) => document.paths[t]![method] && new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]!))
+      .sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0))[0];
+    if (!template) throw new Error(`${method} ${path} is not documented`);
+    const documented = document.paths[template]![method]!.responses[String(status)];
+    if (!documented) throw new Error(`${method} ${template} answered ${status}, which is not documented`);
+    checked.add(`${method.toUpperCase()} ${template}`);
+    if (status === 204) return res;
+    const schema = documented.content?.['application/json']?.schema;
+    if (!schema) throw new Error(`${method} ${template} ${status}: no JSON schema`);
+    const id = `${method} ${template} ${status}`;
+    let validate = validators.get(id);
+    if (!validate) validators.set(id, (validate = ajv.compile(toJsonSchema(schema) as Schema)));
+    if (!validate(res.body)) throw new Error(`${method} ${template} ${status} does not match its schema: ${JSON.stringify(validate.errors)}\n${JSON.stringify(res.body).slice(0, 1500)}`);
+    return res;
+  };
+  return { call, checked };
+}
 
 /** Judged, with A on the agenda (the joint judgement marks it te_bevragen). */
 async function judgedWithAgenda(p: TestPlatform) {
