@@ -273,6 +273,14 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     await open(anna, `/dossiers/${id}/verslag`, 'Verslag van het gesprek');
     await anna.getByText('Het verslag kan worden vastgelegd zodra het geboekte gesprek is begonnen').waitFor();
     await checked(anna, 'verslag (voor de starttijd)', 'record-before');
+    // Own preparation notes before the start; the co-assessor does not see them yet.
+    await anna.getByLabel(`Aantekeningen bij: ${label('C.TASK.3')}`).fill('Vraag naar de afsluitende evaluatie');
+    await anna.getByRole('button', { name: 'Aantekeningen opslaan' }).click();
+    await anna.getByText('Aantekeningen opgeslagen').waitFor();
+    await open(bram, `/dossiers/${id}/verslag`, 'Verslag van het gesprek');
+    await bram.getByRole('heading', { name: 'Mijn voorbereiding' }).waitFor();
+    expect(await bram.getByText('Vraag naar de afsluitende evaluatie').count()).toBe(0);
+    expect(await bram.getByRole('heading', { name: 'Voorbereiding van Anna Assessor' }).count()).toBe(0);
 
     // After the interview time: findings per agenda item and the advice; both agree.
     await setClock(new Date('2026-12-03T15:00:00Z'));
@@ -292,6 +300,9 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     await open(bram, `/dossiers/${id}/verslag`, 'Verslag van het gesprek');
     await bram.getByLabel(`Bevinding: ${label('C.TASK.3')}`).waitFor();
     expect(await bram.getByLabel(`Bevinding: ${label('C.TASK.3')}`).inputValue()).toBe('Afronding helder toegelicht');
+    // From the start time on, each sees the other's preparation.
+    await bram.getByRole('heading', { name: 'Voorbereiding van Anna Assessor' }).waitFor();
+    expect(await bram.getByText('Vraag naar de afsluitende evaluatie').count()).toBe(1);
     await bram.getByRole('button', { name: 'Akkoord met versie 1' }).click();
     await bram.getByText('Je hebt akkoord gegeven op deze versie').waitFor();
     await checked(bram, 'verslag (akkoord B)', 'record-agreed-b');
