@@ -30,6 +30,11 @@ describe('monorepo layout', () => {
       expect(existsSync(join(root, 'apps', name, 'index.html'))).toBe(true);
     }
     expect(build).toContain(`const webLibs = ['web-ui']`);
+    // Browser code (DOM, JSX) is type-checked by its own tsconfig, never by the Node project's.
+    const nodeProject = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { exclude: string[] };
+    for (const dir of [...web.map((n) => `apps/${n}`), 'libs/web-ui']) expect(nodeProject.exclude).toContain(dir);
+    const lint = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['lint']!;
+    for (const name of web) expect(lint).toContain(`tsc -p apps/${name}/tsconfig.json`);
   });
 
   it.each(Object.entries(nest.projects))('%s has its entry file', (_name, p) => {
