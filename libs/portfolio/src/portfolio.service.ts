@@ -14,6 +14,7 @@ import { PortfolioEntity, PortfolioSectionEntity, PortfolioSectionRevisionEntity
 import { notEditable, portfolioNotFound, sectionNotFound } from './portfolio.errors';
 import {
   assembleDocument,
+  contentBytes,
   contentProblems,
   deepEqual,
   documentIdsOf,
@@ -28,6 +29,7 @@ import {
   SectionKey,
   sectionOfPointer,
   sectionPointer,
+  SIZE_LIMITS,
 } from './sections';
 import { stampSignatures } from './signatures';
 
@@ -194,6 +196,7 @@ export class PortfolioService {
         delete content['id'];
       }
       this.validateShape(portfolio.rulebookVersion, section, content);
+      await this.checkSize(m, id, section, content);
       // A reference that is not a UUID names no upload: refused here, before it reaches a uuid column.
       const malformed = malformedDocumentReferences(section, content);
       if (malformed.length > 0) {
@@ -309,14 +312,17 @@ export class PortfolioService {
     };
   }
 
-  /** Moves a draft to another published rulebook version, explicitly; recorded in the audit trail. */
-  async moveRulebook(candidateId: string, id: string, to: string, requestId?: string): Promise<PortfolioView> {
+  /**
+   * Moves a draft to another published rulebook version, explicitly; recorded in the audit trail
+   * with the actor: the candidate, or an admin moving it for them (assessor API).
+   */
+  async moveRulebook(candidateId: string, id: string, to: string, requestId?: string, actorId: string = candidateId): Promise<PortfolioView> {
     await this.dataSource.transaction(async (m) => {
       const portfolio = await m.createQueryBuilder(PortfolioEntity, 'p').setLock('pessimistic_write').where('p.id = :id AND p.candidate_id = :candidateId', { id, candidateId }).getOne();
       if (!portfolio) throw portfolioNotFound();
       this.checkMove(portfolio, to);
       await m.update(PortfolioEntity, { id }, { rulebookVersion: to, updatedAt: this.clock.now() });
-      await this.audit.record({ actorId: candidateId, action: 'portfolio.rulebook_moved', subjectType: 'portfolio', subjectId: id, requestId, data: { before: portfolio.rulebookVersion, after: to } }, m);
+      await this.audit.record({ actorId, action: 'portfolio.rulebook_moved', subjectType: 'portfolio', subjectId: id, requestId, data: { before: portfolio.rulebookVersion, after: to } }, m);
     });
     return this.get(candidateId, id);
   }
@@ -361,6 +367,39 @@ export class PortfolioService {
     }
   }
 
+  /**
+   * The section, and the portfolio with it, must stay within SIZE_LIMITS (413, nothing saved). The
+   * other sections are read in the same transaction; a concurrent save of another section can pass
+   * the portfolio limit by at most one section's growth, which is still bounded by the section limit.
+   */
+  private async checkSize(m: EntityManager, portfolioId: string, section: SectionKey, content: JsonObject): Promise<void> {
+    const size = contentBytes(content);
+    if (size > SIZE_LIMITS.maxSectionBytes) {
+      throw new DomainError(
+        'too_large',
+        'SECTION_TOO_LARGE',
+        bilingual(
+          `Dit onderdeel is te groot (${kib(size)} KiB, hoogstens ${kib(SIZE_LIMITS.maxSectionBytes)} KiB); maak de teksten korter`,
+          `This section is too large (${kib(size)} KiB, at most ${kib(SIZE_LIMITS.maxSectionBytes)} KiB); shorten the texts`,
+        ),
+        { section, limit: SIZE_LIMITS.maxSectionBytes, size },
+      );
+    }
+    const others = await m.find(PortfolioSectionEntity, { where: { portfolioId }, select: { section: true, content: true } });
+    const total = size + others.filter((o) => o.section !== section).reduce((sum, o) => sum + contentBytes(o.content), 0);
+    if (total > SIZE_LIMITS.maxPortfolioBytes) {
+      throw new DomainError(
+        'too_large',
+        'PORTFOLIO_TOO_LARGE',
+        bilingual(
+          `Het portfolio wordt hiermee te groot (${kib(total)} KiB, hoogstens ${kib(SIZE_LIMITS.maxPortfolioBytes)} KiB); maak de teksten korter`,
+          `This would make the portfolio too large (${kib(total)} KiB, at most ${kib(SIZE_LIMITS.maxPortfolioBytes)} KiB); shorten the texts`,
+        ),
+        { section, limit: SIZE_LIMITS.maxPortfolioBytes, size: total },
+      );
+    }
+  }
+
   /** The section must fit the rulebook's document schema (shape, not completeness). */
   private validateShape(rulebookVersion: string, section: SectionKey, content: JsonObject): void {
     const empty = Object.fromEntries(SECTION_KEYS.map((k) => [k, {}])) as SectionContents;
@@ -373,6 +412,8 @@ export class PortfolioService {
     }
   }
 }
+
+const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 
 function sectionState(row: PortfolioSectionEntity): SectionState {
   const section = row.section as SectionKey;

@@ -117,6 +117,20 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/**
+ * How much a portfolio may hold (issue 18): the UTF-8 bytes of each section's canonical JSON, and of
+ * all seven together. A rendered PDF grows with the text, so these bound the work of one preview.
+ * The complete example (docs/examples/complete.json) is 22 KiB in all, its largest section (a case)
+ * 10 KiB: the limits leave room for six times the longest real case and seven times the whole.
+ * See docs/pdf-rendering.md ("How much a portfolio may hold").
+ */
+export const SIZE_LIMITS = { maxSectionBytes: 64 * 1024, maxPortfolioBytes: 160 * 1024 } as const;
+
+/** The size a section counts for: UTF-8 bytes of its canonical JSON. */
+export function contentBytes(content: unknown): number {
+  return Buffer.byteLength(canonicalJson(content), 'utf8');
+}
+
 export interface ContentLimits {
   maxStringLength: number;
   maxArrayLength: number;
