@@ -11,6 +11,7 @@ import { AdminAssessorPoolController } from './admin-assessor-pool.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminDocumentsController } from './admin-documents.controller';
 import { AdminRulebooksController } from './admin-rulebooks.controller';
+import { AdminPortfoliosController } from './admin-portfolios.controller';
 
 export const ASSESSOR_API_DOCS = {
   title: 'Register Loopbaanprofessional — assessoren en certificeringsbureau / assessor and admin API',
@@ -23,7 +24,7 @@ export class AssessorApiModule {
     return {
       module: AssessorApiModule,
       imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), AssessmentModule, RegulationsModule],
-      controllers: [RegulationsReadController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminRegulationsController, AssessmentsController, AssessorReferenceController, AdminDossiersController, RegisterController],
+      controllers: [RegulationsReadController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminPortfoliosController, AdminRegulationsController, AssessmentsController, AssessorReferenceController, AdminDossiersController, RegisterController],
     };
   }
 }
