@@ -31,19 +31,19 @@ export class CreateRegulationDraftDto {
   @MaxLength(200_000)
   body?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true, description: 'What changed, shown to candidates who must accept again' })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'What changed, shown to candidates who must accept again' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   changeSummary?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-01-01', nullable: true, description: 'Planned effective date; publishing sets the real one' })
+  @ApiPropertyOptional({ type: String, example: '2027-01-01', nullable: true, description: 'Planned effective date; publishing sets the real one' })
   @IsOptional()
   @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
   effectiveFrom?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The official PDF (a verified PDF you uploaded via /admin/documents); null removes it' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The official PDF (a verified PDF you uploaded via /admin/documents); null removes it' })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsUUID()

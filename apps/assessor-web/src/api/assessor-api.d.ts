@@ -182,7 +182,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Submitted dossiers; waiting=true: those still waiting for (a second) assessor */
+        /** Submitted dossiers with each active assessor's scoring progress; waiting=true: those still waiting for (a second) assessor */
         get: operations["AdminDossiersController_list"];
         put?: never;
         post?: never;
@@ -199,7 +199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One dossier: stage, assignments, the agreed judgement and advice, the interview, the decision (never the individual scorings) */
+        /** One dossier: stage, assignments with scoring progress (never the scorings), the agreed judgement and advice, the interview, the decision */
         get: operations["AdminDossiersController_get"];
         put?: never;
         post?: never;
@@ -289,6 +289,41 @@ export interface paths {
         get: operations["AdminDossiersController_eligible"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/portfolios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Draft portfolios, optionally on one rulebook version; most recently changed first, at most 200 a page */
+        get: operations["AdminPortfoliosController_drafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/portfolios/{id}/rulebook-move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What moving this draft to another rulebook version would change in its completeness report (changes nothing); the candidate's own preview */
+        get: operations["AdminPortfoliosController_previewMove"];
+        put?: never;
+        /** Move this draft to another rulebook version for the candidate (see the preview first); audited with the admin as actor */
+        post: operations["AdminPortfoliosController_move"];
         delete?: never;
         options?: never;
         head?: never;
@@ -468,6 +503,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessments/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rulebook's findings on the frozen submission as of its submission day (after independence is declared) */
+        get: operations["AssessorReferenceController_findings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assessments/{id}/independence": {
         parameters: {
             query?: never;
@@ -546,8 +598,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel the booked interview (recorded); the candidate can book another slot */
+        /** Cancel the booked interview before its start (recorded); the candidate can book another slot */
         post: operations["AssessmentsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{id}/interview/missed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** After the start time: record a no-show or a same-day cancellation (who, why) and what follows: new slots (back to judged) or the advice on the interview record */
+        post: operations["AssessmentsController_missed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -561,9 +630,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The joint judgement (draft or final) with the interview agenda */
+        /** The joint judgement (draft or final) with the interview agenda; before the first save, pre-filled with every criterion both scorings agree on */
         get: operations["AssessmentsController_judgement"];
-        /** Save the joint judgement draft: { criteria: { <criterion>: { verdict, motivation? } } }; clears agreements; needs If-Match */
+        /** Save the joint judgement draft: { criteria: { <criterion>: { verdict, motivation? } } }; clears agreements only on the criteria it changes; needs If-Match */
         put: operations["AssessmentsController_saveJudgement"];
         post?: never;
         delete?: never;
@@ -581,7 +650,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Agree to the joint judgement version in If-Match; final (dossier judged) once both agreed */
+        /** Agree to the joint judgement version in If-Match; final (dossier judged) once both agreed to every criterion as it is now */
         post: operations["AssessmentsController_agreeJudgement"];
         delete?: never;
         options?: never;
@@ -616,6 +685,24 @@ export interface paths {
         /** The frozen submission as PDF */
         get: operations["AssessmentsController_portfolioPdf"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{id}/preparation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My preparation notes per agenda item (from the joint judgement on); the co-assessor's once the interview time has come */
+        get: operations["AssessmentsController_getPreparation"];
+        /** Save my preparation notes: { notes: { <agenda criterion>: text } } (replaces them); needs If-Match */
+        put: operations["AssessmentsController_savePreparation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -682,7 +769,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Offered interview slots (UTC and Europe/Amsterdam) with their state, and the booking */
+        /** Offered interview slots (UTC and Europe/Amsterdam) with their state, the booking and missed interviews */
         get: operations["AssessmentsController_slots"];
         put?: never;
         /** Offer a slot for the certificeringsgesprek (local Amsterdam date and time, duration, link or address) */
@@ -705,6 +792,23 @@ export interface paths {
         post?: never;
         /** Withdraw an offered slot that is not booked */
         delete: operations["AssessmentsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{id}/slots/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer a series of slots (1–20) at once, all or none: one bad slot is 400 INVALID_SLOTS naming it (details.problems[].index), and nothing is offered */
+        post: operations["AssessmentsController_offerBatch"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -778,6 +882,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/guidance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rulebook's guidance per field (as on the candidate API): task indicators, handreiking, koppeling, knowledge areas, competences, attitude questions */
+        get: operations["AssessorReferenceController_guidance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -804,9 +925,26 @@ export interface paths {
         };
         /**
          * Look up certified Register Loopbaanprofessionals (name, certificate number, valid until)
-         * @description A search of at least 3 characters; at most 20 results, no paging; 30 lookups per minute per client address.
+         * @description A search of at least 3 characters; at most 20 results, no paging; 30 lookups per minute per client address. A client that prefers text/html over JSON (a browser) gets the same lookup as a page (Dutch, or English with lang=en); errors then come as that page too, with the same status.
          */
         get: operations["RegisterController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/register.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stylesheet of the register page (public, cacheable for an hour) */
+        get: operations["RegisterController_stylesheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -904,9 +1042,184 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description One dossier for the office: never the individual scorings, only their progress */
+        AdminDossier: {
+            /** Format: uuid */
+            portfolioId: string;
+            /** Format: uuid */
+            candidateId: string;
+            candidateName: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_assessment" | "judged" | "interview_planned" | "interview_held" | "decided";
+            /** @description The stage for people */
+            stage: components["schemas"]["Bilingual"];
+            /** Format: date-time */
+            submittedAt: string | null;
+            activeAssessors: number;
+            assessors: components["schemas"]["DossierAssessor"][];
+            /**
+             * Format: uuid
+             * @description The dossier this one supplements
+             */
+            previousPortfolioId: string | null;
+            assignments: components["schemas"]["Assignment"][];
+            /** @description Once final */
+            judgement: components["schemas"]["FinalJudgement"] | null;
+            interview: components["schemas"]["InterviewOverview"];
+            /** @description Once final */
+            interviewRecord: components["schemas"]["FinalInterviewRecord"] | null;
+            decision: components["schemas"]["Decision"] | null;
+        };
+        /** @description A candidate's draft portfolio, for the office */
+        AdminDraftPortfolio: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidateId: string;
+            /** @description The candidate's display name */
+            candidateName: string;
+            /** @example toetsingskader-initieel-v1 */
+            rulebookVersion: string;
+            /**
+             * Format: date-time
+             * @description Last change to the draft
+             */
+            updatedAt: string;
+        };
+        /** @description Draft portfolios, most recently changed first */
+        AdminDraftPortfolioPage: {
+            portfolios: components["schemas"]["AdminDraftPortfolio"][];
+            /** @description All drafts matching the filter */
+            total: number;
+            /** @description The offset of the next page; null on the last page */
+            nextOffset: number | null;
+        };
+        AdminRulebookMoveDto: {
+            /**
+             * @description Id of the rulebook version to move the draft to
+             * @example toetsingskader-initieel-v2
+             */
+            to: string;
+        };
+        /** @description A point for the certification interview */
+        AgendaItem: {
+            /** @example C.TASK.3 */
+            criterion: string;
+            label: components["schemas"]["Bilingual"];
+            reasons: ("disagreement" | "te_bevragen")[];
+            verdicts: ("aangetoond" | "niet_aangetoond" | "te_bevragen")[];
+            questions: string[];
+        };
+        AmsterdamLocalTime: {
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
+            date: string;
+            /** @example 14:00 */
+            time: string;
+            /** @enum {string} */
+            timeZone: "Europe/Amsterdam";
+        };
+        /** @description One assessor's agreement: which parts of the current version they agreed to, and which not yet */
+        AssessorAgreement: {
+            /** Format: uuid */
+            assessorId: string;
+            /** @description Agreed to the whole current version */
+            complete: boolean;
+            /** @description Parts (criterion codes; for the record `findings/<code>` and `advice`) agreed to as they are now */
+            agreed: string[];
+            /** @description Parts still to agree to (changed since, or never agreed) */
+            pending: string[];
+        };
+        /** @description An assigned dossier as its assessor sees it: never anything of the co-assessor's scoring */
+        AssessorDossier: {
+            /** Format: uuid */
+            portfolioId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_assessment" | "judged" | "interview_planned" | "interview_held" | "decided";
+            /** @description The stage for people */
+            stage: components["schemas"]["Bilingual"];
+            candidate?: {
+                name: string;
+                organisation: string | null;
+            };
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            independenceDeclaredAt: string | null;
+            /** Format: date-time */
+            ownScoringSubmittedAt: string | null;
+        };
+        /** @description A booking as assessors and the office see it: with a recorded no-show or late cancellation */
+        AssessorInterviewBooking: {
+            /** Format: uuid */
+            id: string;
+            slot: components["schemas"]["InterviewSlot"];
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            /** @description SEQUENCE of the calendar invitation */
+            sequence: number;
+            /** Format: date-time */
+            bookedAt: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            missed: components["schemas"]["MissedInterview"] | null;
+        };
+        /** @description An offered slot with its state, for assessors and the office */
+        AssessorSlot: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description UTC
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description UTC
+             */
+            endsAt: string;
+            /**
+             * @description The same moment in Europe/Amsterdam
+             * @example 2026-12-03T14:00:00+01:00
+             */
+            startsAtLocal: string;
+            local: components["schemas"]["AmsterdamLocalTime"];
+            /** @example 90 */
+            durationMinutes: number;
+            /** @enum {string} */
+            locationKind: "online" | "address";
+            /** @description The https link or the address */
+            location: string;
+            /** @enum {string} */
+            status: "offered" | "booked" | "withdrawn" | "assessor_busy";
+        };
         AssignDto: {
             /** @description Account id of the assessor (role assessor, or an admin acting as assessor) */
             assessorId: string;
+        };
+        /** @description An assessor assigned to a dossier (declined ones stay as history) */
+        Assignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessorId: string;
+            assessorName: string;
+            /** @enum {string} */
+            status: "active" | "declined";
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            independenceDeclaredAt: string | null;
+            /** Format: date-time */
+            declinedAt: string | null;
+            declineReason: string | null;
+            /** @description null: hidden (blind) */
+            scoring: components["schemas"]["ScoringProgress"] | null;
         };
         /** @description The newest event: record it elsewhere to anchor the chain */
         AuditChainHead: {
@@ -978,6 +1291,11 @@ export interface components {
             /** @description Pass as `before` for the next page; null when no more events follow */
             nextBefore: string | null;
         };
+        /** @description A text for people in Dutch (the authority) and English */
+        Bilingual: {
+            nl: string;
+            en: string;
+        };
         /** @description A browser login: the token is in the HttpOnly session cookie, not in the answer */
         BrowserSession: {
             /**
@@ -988,6 +1306,44 @@ export interface components {
             account: components["schemas"]["Account"];
             /** @description Send as `X-CSRF-Token` on every state-changing request */
             csrfToken: string;
+        };
+        /** @description A finding, pointed at the section to edit */
+        CompletenessFinding: {
+            /**
+             * @description Rule code from the rulebook
+             * @example A.COURSES
+             */
+            code: string;
+            /**
+             * @description blocking findings prevent submission; warnings never do
+             * @enum {string}
+             */
+            severity: "blocking" | "warning";
+            /** @enum {string} */
+            part: "A" | "B1" | "B2" | "C" | "D" | "E";
+            /**
+             * @description JSON Pointer into the portfolio document; its parent always exists
+             * @example /cases/1/tasks/3
+             */
+            path: string;
+            message: components["schemas"]["LocalizedText"];
+            /** @description The message in the requested language (only with ?lang=) */
+            text?: string;
+            /**
+             * @description The numbers and facts behind the finding
+             * @example {
+             *       "hoursCounted": 97.9,
+             *       "hoursRequired": 98
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description null: above the sections (e.g. the number of cases)
+             * @enum {string|null}
+             */
+            section: "education" | "workExperience" | "cvAndMotivation" | "case-1" | "case-2" | "developmentPlan" | "declarations" | null;
         };
         CreateAccountDto: {
             /** @example j.jansen@example.nl */
@@ -1007,14 +1363,47 @@ export interface components {
             /** @description Markdown. Default: the text of the latest published version */
             body?: string;
             /** @description What changed, shown to candidates who must accept again */
-            changeSummary?: Record<string, never> | null;
+            changeSummary?: string | null;
             /**
              * @description Planned effective date; publishing sets the real one
              * @example 2027-01-01
              */
-            effectiveFrom?: Record<string, never> | null;
-            /** @description The official PDF (a verified PDF you uploaded via /admin/documents); null removes it */
-            pdfDocumentId?: Record<string, never> | null;
+            effectiveFrom?: string | null;
+            /**
+             * Format: uuid
+             * @description The official PDF (a verified PDF you uploaded via /admin/documents); null removes it
+             */
+            pdfDocumentId?: string | null;
+        };
+        CriterionComparison: {
+            criterion: string;
+            label: components["schemas"]["Bilingual"];
+            verdicts: ("aangetoond" | "niet_aangetoond" | "te_bevragen")[];
+            agree: boolean;
+        };
+        /** @description The certification decision */
+        Decision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            portfolioId: string;
+            /** @enum {string} */
+            outcome: "certified" | "not_certified" | "returned_for_supplement";
+            motivation: string | null;
+            /** Format: date-time */
+            decidedAt: string;
+            /**
+             * Format: uuid
+             * @description Account id of the admin who decided
+             */
+            decidedBy: string;
+            /**
+             * Format: uuid
+             * @description returned_for_supplement: the new draft to supplement
+             */
+            nextPortfolioId: string | null;
+            /** @description When certified */
+            register: components["schemas"]["RegisterEntry"] | null;
         };
         DecisionDto: {
             /** @enum {string} */
@@ -1086,6 +1475,43 @@ export interface components {
             /** Format: date-time */
             verifiedAt: string | null;
         };
+        /** @description An active assessor of a dossier with their scoring progress */
+        DossierAssessor: {
+            /** Format: uuid */
+            assessorId: string;
+            assessorName: string;
+            /** @description null: hidden from an admin who assesses this dossier and has not submitted their own scoring (blind) */
+            scoring: components["schemas"]["ScoringProgress"] | null;
+        };
+        /** @description A submitted dossier in the office list */
+        DossierSummary: {
+            /** Format: uuid */
+            portfolioId: string;
+            /** Format: uuid */
+            candidateId: string;
+            candidateName: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_assessment" | "judged" | "interview_planned" | "interview_held" | "decided";
+            /** @description The stage for people */
+            stage: components["schemas"]["Bilingual"];
+            /** Format: date-time */
+            submittedAt: string | null;
+            activeAssessors: number;
+            assessors: components["schemas"]["DossierAssessor"][];
+        };
+        /** @description An assessor or admin with the conflicts of interest they would have on the dossier */
+        EligibleAssessor: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @example assessor */
+            role: string;
+            organisation: string | null;
+            conflicts: ("CANDIDATE_THEMSELF" | "SAME_ORGANISATION" | "DECLARED_RELATION")[];
+            assigned: boolean;
+            /** @description Declined this dossier earlier; cannot be assigned to it again */
+            declined: boolean;
+        };
         /** @description Every 4xx/5xx answer (ADR 0004). Key on `code`; show `message`. */
         ErrorResponse: {
             /**
@@ -1102,6 +1528,278 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             } | unknown[];
+        };
+        FinalInterviewRecord: {
+            content: components["schemas"]["InterviewContent"];
+            /** Format: date-time */
+            finalAt: string;
+        };
+        FinalJudgement: {
+            content: components["schemas"]["JudgementContent"];
+            /** Format: date-time */
+            finalAt: string;
+        };
+        /** @description Something the rulebook finds missing or about to expire */
+        Finding: {
+            /**
+             * @description Rule code from the rulebook
+             * @example A.COURSES
+             */
+            code: string;
+            /**
+             * @description blocking findings prevent submission; warnings never do
+             * @enum {string}
+             */
+            severity: "blocking" | "warning";
+            /** @enum {string} */
+            part: "A" | "B1" | "B2" | "C" | "D" | "E";
+            /**
+             * @description JSON Pointer into the portfolio document; its parent always exists
+             * @example /cases/1/tasks/3
+             */
+            path: string;
+            message: components["schemas"]["LocalizedText"];
+            /** @description The message in the requested language (only with ?lang=) */
+            text?: string;
+            /**
+             * @description The numbers and facts behind the finding
+             * @example {
+             *       "hoursCounted": 97.9,
+             *       "hoursRequired": 98
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The rulebook's guidance per field, in one language */
+        Guidance: {
+            /** @example toetsingskader-initieel-v1 */
+            id: string;
+            /** @enum {string} */
+            status: "published" | "test";
+            /** @enum {string} */
+            lang: "nl" | "en";
+            title: string;
+            /** @description Where the content comes from */
+            source: string;
+            parts: components["schemas"]["GuidanceParts"];
+            /** @description A. Opleiding */
+            education: components["schemas"]["GuidanceEducation"];
+            /** @description B1. Werkervaring */
+            workExperience: components["schemas"]["GuidanceWorkExperience"];
+            /** @description B2. Curriculum vitae en motivatie */
+            cvAndMotivation: components["schemas"]["GuidanceCvAndMotivation"];
+            /** @description C. Casusbeschrijvingen */
+            cases: components["schemas"]["GuidanceCases"];
+            /** @description D. Ontwikkelplan */
+            developmentPlan: components["schemas"]["GuidanceDevelopmentPlan"];
+            /** @description E. Verklaring */
+            declarations: components["schemas"]["GuidanceDeclaration"][];
+            glossary: components["schemas"]["GuidanceGlossaryEntry"][];
+        };
+        GuidanceAttitude: {
+            intro: string[];
+            criteria: components["schemas"]["GuidanceAttitudeCriterion"][];
+        };
+        GuidanceAttitudeCriterion: {
+            /** @example zelfreflectie */
+            id: string;
+            title: string;
+            description: string;
+            /** @description 'Vraag in casusbeschrijving': every case answers it */
+            question: string;
+        };
+        /** @description Without ?lang=: the guidance in Dutch and in English */
+        GuidanceBothLanguages: {
+            nl: components["schemas"]["Guidance"];
+            en: components["schemas"]["Guidance"];
+        };
+        GuidanceCases: {
+            intro: string[];
+            /** @description Exactly this many cases */
+            count: number;
+            /** @description A case counts while its end date is at most this many years old */
+            recencyYears: number;
+            processIntro: string[];
+            tasks: components["schemas"]["GuidanceTask"][];
+            trajectory: components["schemas"]["GuidanceTrajectory"];
+            knowledge: components["schemas"]["GuidanceKnowledge"];
+            competences: components["schemas"]["GuidanceCompetences"];
+            attitude: components["schemas"]["GuidanceAttitude"];
+        };
+        GuidanceCompetence: {
+            /** @example methodisch-werken */
+            id: string;
+            title: string;
+            definition: string;
+            indicators: string[];
+        };
+        GuidanceCompetences: {
+            intro: string[];
+            minCovered: number;
+            mandatory: string[];
+            items: components["schemas"]["GuidanceCompetence"][];
+        };
+        /** @description A condition a document must meet ('randvoorwaarde'); the fields besides code, label and test depend on test */
+        GuidanceCondition: {
+            /** @example signedByTrainer */
+            code: string;
+            label: string;
+            /** @enum {string} */
+            test: "uploaded" | "attested" | "oneOf" | "atLeast" | "notOlderThanYears" | "statesStudyLoad";
+            /** @description test 'attested': the attestation the candidate gives (`attested.<attestation> === true`) */
+            attestation?: string;
+            /**
+             * @description test 'oneOf' or 'atLeast': the field of the document
+             * @enum {string}
+             */
+            field?: "level" | "bocLevel" | "nlqfLevel";
+            /** @description test 'oneOf': the allowed values */
+            values?: string[];
+            /** @description test 'atLeast': the minimum */
+            min?: number;
+            /** @description test 'notOlderThanYears': the maximum age */
+            years?: number;
+        };
+        GuidanceCriterion: {
+            criterion: string;
+            deliverable: string;
+        };
+        GuidanceCriterionWithHandreiking: {
+            criterion: string;
+            deliverable: string;
+            handreiking: string;
+        };
+        GuidanceCvAndMotivation: {
+            intro: string[];
+            cv: components["schemas"]["GuidanceCriterionWithHandreiking"];
+            motivation: components["schemas"]["GuidanceCriterionWithHandreiking"];
+        };
+        GuidanceDeclaration: {
+            /**
+             * @description Key in the document's `declarations` object
+             * @example gedragscode
+             */
+            key: string;
+            ruleCode: string;
+            text: string;
+            /** @description True when the acceptance is bound to a published version of a regulation */
+            versioned: boolean;
+        };
+        GuidanceDevelopmentPlan: {
+            intro: string[];
+            /** @description The plan looks this many years ahead */
+            horizonYears: number;
+            /** @description Every question must be answered */
+            questions: components["schemas"]["GuidanceQuestion"][];
+        };
+        GuidanceEducation: {
+            intro: string[];
+            /** @description A certificate may state ECTS instead of hours: hours = ECTS × hoursPerEcts */
+            hoursPerEcts: number;
+            /** @description The candidate shows exactly one of these */
+            routes: components["schemas"]["GuidanceRoute"][];
+        };
+        /** @description What has to be handed in ('wat aanleveren') and its conditions */
+        GuidanceEvidenceRequirement: {
+            /** @example A.DIPLOMA */
+            ruleCode: string;
+            /** @enum {string} */
+            kind: "diploma" | "courseCertificate" | "evcReport" | "assessmentReport" | "accreditedProgrammeCertificate";
+            deliverable: string;
+            conditionsTitle?: string;
+            conditions: components["schemas"]["GuidanceCondition"][];
+            /** @description The study load of all qualifying documents must add up to at least this many hours */
+            minStudyLoadHours?: number;
+        };
+        GuidanceExperience: {
+            criterion: string;
+            deliverable: string;
+            /** @description What counts as professional experience (and what does not) */
+            conditions: string[];
+            /** @description Active in the field for at least this many years (null: no such rule) */
+            minYearsActive: number | null;
+            minHours: number;
+            /** @description The hours must lie within this many years (null: any time) */
+            hoursWithinYears: number | null;
+        };
+        GuidanceGlossaryEntry: {
+            /** @example NVAO */
+            term: string;
+            text: string;
+        };
+        GuidanceKnowledge: {
+            intro: string[];
+            minCovered: number;
+            mandatory: string[];
+            items: components["schemas"]["GuidanceKnowledgeArea"][];
+        };
+        GuidanceKnowledgeArea: {
+            /** @example 1 */
+            id: string;
+            title: string;
+            indicators: string[];
+            /** @description 'Enkele voorbeelden als handreiking' */
+            examples: string[];
+        };
+        /** @description Suggested links to other parts of the profile ('koppeling'): suggestions, not rules */
+        GuidanceKoppeling: {
+            knowledgeAreas: components["schemas"]["GuidanceLinkedItem"][];
+            competences: components["schemas"]["GuidanceLinkedItem"][];
+            attitude: components["schemas"]["GuidanceLinkedItem"][];
+        };
+        GuidanceLinkedItem: {
+            id: string;
+            title: string;
+        };
+        GuidancePart: {
+            title: string;
+            /** @description The part's introduction */
+            intro: string[];
+            /** @description False for parts that are required for completeness but never scored (B2, D) */
+            scored: boolean;
+        };
+        GuidanceParts: {
+            A: components["schemas"]["GuidancePart"];
+            B1: components["schemas"]["GuidancePart"];
+            B2: components["schemas"]["GuidancePart"];
+            C: components["schemas"]["GuidancePart"];
+            D: components["schemas"]["GuidancePart"];
+            E: components["schemas"]["GuidancePart"];
+        };
+        GuidanceQuestion: {
+            id: string;
+            text: string;
+        };
+        /** @description A route (criterion) of part A */
+        GuidanceRoute: {
+            /** @example A1 */
+            id: string;
+            criterion: string;
+            evidence: components["schemas"]["GuidanceEvidenceRequirement"][];
+        };
+        /** @description A task of the profile, to describe in every case */
+        GuidanceTask: {
+            /** @example 3 */
+            id: string;
+            title: string;
+            indicators: string[];
+            /** @description 'Handreiking voor casusbeschrijving' */
+            handreiking: string[];
+            koppeling: components["schemas"]["GuidanceKoppeling"];
+        };
+        /** @description What makes a case a guidance trajectory at all (C.TRAJECTORY) */
+        GuidanceTrajectory: {
+            /** @description Ids of tasks every trajectory has: described in every case (empty: at least one task described) */
+            coreTasks: string[];
+            /** @description Why these tasks, for the candidate (shown beside the tasks) */
+            explanation: string;
+        };
+        GuidanceWorkExperience: {
+            intro: string[];
+            experience: components["schemas"]["GuidanceExperience"];
+            active: components["schemas"]["GuidanceCriterion"];
         };
         Health: {
             /** @enum {string} */
@@ -1124,6 +1822,120 @@ export interface components {
             independent: true;
             statement?: string;
         };
+        /** @description A booking of a slot (a reschedule cancels the old one and books anew) */
+        InterviewBooking: {
+            /** Format: uuid */
+            id: string;
+            slot: components["schemas"]["InterviewSlot"];
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            /** @description SEQUENCE of the calendar invitation */
+            sequence: number;
+            /** Format: date-time */
+            bookedAt: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+        };
+        /** @description The interview record: findings per agenda item and the joint advice */
+        InterviewContent: {
+            /** @description By agenda criterion code */
+            findings: {
+                [key: string]: string;
+            };
+            /** @enum {string|null} */
+            advice: "positive" | "negative" | null;
+            motivation: string | null;
+        };
+        /** @description Every slot of the dossier with its state, the current booking and missed interviews */
+        InterviewOverview: {
+            slots: components["schemas"]["AssessorSlot"][];
+            booking: components["schemas"]["AssessorInterviewBooking"] | null;
+            /** @description Earlier bookings recorded as missed (no-show or same-day cancellation), oldest first */
+            missed: components["schemas"]["AssessorInterviewBooking"][];
+        };
+        /** @description The interview record (draft or final) */
+        InterviewRecord: {
+            /** @description 0: nothing saved yet (the judgement then shows its pre-filled proposal) */
+            version: number;
+            /** @example "judgement.1" */
+            etag: string;
+            /** @description Assessors who agreed to the whole current version */
+            agreedBy: string[];
+            agreements: components["schemas"]["AssessorAgreement"][];
+            /** Format: date-time */
+            finalAt: string | null;
+            /** @description What still stops agreeing */
+            missing: components["schemas"]["Problem"][];
+            /** @enum {string} */
+            kind: "interview";
+            content: components["schemas"]["InterviewContent"];
+            /** @description Always empty for the record */
+            prefilled: string[];
+        };
+        /** @description A time slot for the certification interview */
+        InterviewSlot: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description UTC
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description UTC
+             */
+            endsAt: string;
+            /**
+             * @description The same moment in Europe/Amsterdam
+             * @example 2026-12-03T14:00:00+01:00
+             */
+            startsAtLocal: string;
+            local: components["schemas"]["AmsterdamLocalTime"];
+            /** @example 90 */
+            durationMinutes: number;
+            /** @enum {string} */
+            locationKind: "online" | "address";
+            /** @description The https link or the address */
+            location: string;
+        };
+        /** @description The joint judgement (draft or final) */
+        JointJudgement: {
+            /** @description 0: nothing saved yet (the judgement then shows its pre-filled proposal) */
+            version: number;
+            /** @example "judgement.1" */
+            etag: string;
+            /** @description Assessors who agreed to the whole current version */
+            agreedBy: string[];
+            agreements: components["schemas"]["AssessorAgreement"][];
+            /** Format: date-time */
+            finalAt: string | null;
+            /** @description What still stops agreeing */
+            missing: components["schemas"]["Problem"][];
+            /** @enum {string} */
+            kind: "judgement";
+            content: components["schemas"]["JudgementContent"];
+            /** @description Version 0 only: the criteria pre-filled because both scorings gave the same verdict */
+            prefilled: string[];
+        };
+        /** @description The joint judgement: per criterion the agreed verdict, and the interview agenda */
+        JudgementContent: {
+            /** @description By criterion code */
+            criteria: {
+                [key: string]: {
+                    /** @enum {string} */
+                    verdict: "aangetoond" | "niet_aangetoond" | "te_bevragen";
+                    motivation: string | null;
+                };
+            };
+            agenda: components["schemas"]["AgendaItem"][];
+        };
+        /** @description A text in Dutch (the authority) and English */
+        LocalizedText: {
+            nl: string;
+            en: string;
+        };
         LoginDto: {
             /** @example kandidaat@demo.rlp.local */
             email: string;
@@ -1141,8 +1953,153 @@ export interface components {
             expiresAt: string;
             account: components["schemas"]["Account"];
         };
+        /** @description A no-show or a same-day cancellation, recorded after the start time */
+        MissedInterview: {
+            /** @enum {string} */
+            kind: "no_show" | "late_cancellation";
+            /**
+             * @description Who did not come, or who cancelled
+             * @enum {string}
+             */
+            absentParty: "candidate" | "assessor";
+            /**
+             * Format: uuid
+             * @description absentParty assessor: which one
+             */
+            absentAssessorId: string | null;
+            reason: string;
+            /**
+             * @description new_slots: the dossier went back to planning; advise: the interview record (a negative advice) follows
+             * @enum {string}
+             */
+            next: "new_slots" | "advise";
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+        };
+        MissedInterviewDto: {
+            /**
+             * @description no_show: someone did not come; late_cancellation: someone cancelled on the day, too late to cancel before the start
+             * @enum {string}
+             */
+            kind: "no_show" | "late_cancellation";
+            /**
+             * @description Who did not come, or who cancelled
+             * @enum {string}
+             */
+            absentParty: "candidate" | "assessor";
+            /**
+             * Format: uuid
+             * @description With absentParty assessor: which assessor of the dossier
+             */
+            absentAssessorId?: string;
+            /** @description Why, as far as known */
+            reason: string;
+            /**
+             * @description new_slots: plan again (back to judged); advise: the interview record with a negative advice follows (only when the candidate was absent)
+             * @enum {string}
+             */
+            next: "new_slots" | "advise";
+        };
         OptionalReasonDto: {
             reason?: string;
+        };
+        OtherScoring: {
+            /** Format: date-time */
+            submittedAt: string;
+            scores: {
+                [key: string]: {
+                    /** @enum {string} */
+                    verdict: "aangetoond" | "niet_aangetoond" | "te_bevragen";
+                    motivation: string | null;
+                    questions: string[];
+                };
+            };
+            assessorName: string;
+        };
+        OwnScoring: {
+            /** Format: date-time */
+            submittedAt: string;
+            scores: {
+                [key: string]: {
+                    /** @enum {string} */
+                    verdict: "aangetoond" | "niet_aangetoond" | "te_bevragen";
+                    motivation: string | null;
+                    questions: string[];
+                };
+            };
+        };
+        PartProgress: {
+            done: number;
+            /** @description done === total iff the part has no blocking finding */
+            total: number;
+        };
+        /** @description Checklist per part */
+        PartsProgress: {
+            A: components["schemas"]["PartProgress"];
+            B1: components["schemas"]["PartProgress"];
+            B2: components["schemas"]["PartProgress"];
+            C: components["schemas"]["PartProgress"];
+            D: components["schemas"]["PartProgress"];
+            E: components["schemas"]["PartProgress"];
+        };
+        /** @description A portfolio: status, revision and the state of every section */
+        Portfolio: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_assessment" | "judged" | "interview_planned" | "interview_held" | "decided";
+            /**
+             * @description The rulebook version the portfolio is judged against
+             * @example toetsingskader-initieel-v1
+             */
+            rulebookVersion: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The decided portfolio this one supplements
+             */
+            previousPortfolioId: string | null;
+            /** @description Changes whenever any section changes; submit names the revision the candidate reviewed */
+            revision: string;
+            sections: components["schemas"]["SectionState"][];
+        };
+        /** @description The rulebook's portfolio document (docs/portfolio-document.schema.json); check it offline with `npm run check`. Parts are free-form JSON here. */
+        PortfolioDocument: {
+            /** @enum {integer} */
+            schemaVersion: 1;
+            /** @example toetsingskader-initieel-v1 */
+            rulebookVersion: string;
+            /** @description A. Opleiding */
+            education?: {
+                [key: string]: unknown;
+            };
+            /** @description B1. Werkervaring */
+            workExperience?: {
+                [key: string]: unknown;
+            };
+            /** @description B2. Curriculum vitae en motivatie */
+            cvAndMotivation?: {
+                [key: string]: unknown;
+            };
+            /** @description C. Casusbeschrijvingen */
+            cases?: {
+                [key: string]: unknown;
+            }[];
+            /** @description D. Ontwikkelplan */
+            developmentPlan?: {
+                [key: string]: unknown;
+            };
+            /** @description E. Verklaring */
+            declarations?: {
+                [key: string]: unknown;
+            };
         };
         /** @description A draft portfolio whose declarations accept this version while it is no longer the current one */
         PortfolioNeedingRenewal: {
@@ -1156,6 +2113,45 @@ export interface components {
             /** @description When the candidate accepted it (as saved in the declarations section) */
             acceptedAt: string | null;
         };
+        /** @description My own preparation notes per agenda item; the co-assessor's once the interview time has come */
+        Preparation: {
+            version: number;
+            /** @example "preparation.1" */
+            etag: string;
+            /** @description By agenda criterion code */
+            notes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updatedAt: string | null;
+            agenda: components["schemas"]["AgendaItem"][];
+            /** @description From the interview start time on, both assessors see each other's notes */
+            shared: boolean;
+            other: components["schemas"]["PreparationNotes"] | null;
+        };
+        /** @description The co-assessor's preparation notes, once shared */
+        PreparationNotes: {
+            /** Format: uuid */
+            assessorId: string;
+            assessorName: string;
+            /** @description By agenda criterion code */
+            notes: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        /** @description What stops a step, pointed at its place */
+        Problem: {
+            /** @example /scores/A/motivation */
+            path: string;
+            /** @example MOTIVATION_REQUIRED */
+            code: string;
+            /** @description For people: Dutch / English joined */
+            message: string;
+            /** @description The same text, each language on its own */
+            text: components["schemas"]["Bilingual"];
+        };
         PublishRegulationDto: {
             /**
              * @description From this date (Europe/Amsterdam) the version is current; today or later
@@ -1165,6 +2161,19 @@ export interface components {
         };
         ReasonDto: {
             reason: string;
+        };
+        /** @description The candidate's entry in the register */
+        RegisterEntry: {
+            /** @example RLP-2026-00001 */
+            certificateNumber: string;
+            holderName: string;
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Recertification is due every four years
+             */
+            validUntil: string;
         };
         /** @description One certified professional in the public register */
         RegisterListing: {
@@ -1308,6 +2317,106 @@ export interface components {
              */
             sizeBytes: number;
         };
+        /** @description What moving a draft to another rulebook version would change (changes nothing) */
+        RulebookMovePreview: {
+            from: string;
+            to: string;
+            before: components["schemas"]["RulebookMoveSide"];
+            after: components["schemas"]["RulebookMoveSide"];
+            /** @description Findings the move would add */
+            newFindings: components["schemas"]["Finding"][];
+            /** @description Findings the move would make disappear */
+            resolvedFindings: components["schemas"]["Finding"][];
+        };
+        RulebookMoveSide: {
+            complete: boolean;
+            /** @description Number of blocking findings */
+            blocking: number;
+            parts: components["schemas"]["PartsProgress"];
+        };
+        /** @description A rulebook version this platform ships */
+        RulebookSummary: {
+            /** @example toetsingskader-initieel-v1 */
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            /** @enum {string} */
+            status: "published" | "test";
+            /** @description New portfolios start on this one */
+            isDefault: boolean;
+        };
+        /** @description A criterion the assessors judge */
+        ScoreableCriterion: {
+            /** @example C.TASK.3 */
+            code: string;
+            /** @example C */
+            part: string;
+            label: components["schemas"]["Bilingual"];
+        };
+        /** @description An assessor's own scoring (draft or submitted) */
+        Scoring: {
+            version: number;
+            /** @example "scoring.2" */
+            etag: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description By criterion code */
+            scores: {
+                [key: string]: {
+                    /** @enum {string} */
+                    verdict: "aangetoond" | "niet_aangetoond" | "te_bevragen";
+                    motivation: string | null;
+                    questions: string[];
+                };
+            };
+            criteria: components["schemas"]["ScoreableCriterion"][];
+            /** @description What still stops submitting */
+            missing: components["schemas"]["Problem"][];
+        };
+        /** @description How far an assessor's own scoring is, without any of its content */
+        ScoringProgress: {
+            /** @enum {string} */
+            state: "not_started" | "in_progress" | "submitted";
+            /**
+             * Format: date-time
+             * @description not_started: since the assignment; in_progress: since the first change; submitted: since submitting
+             */
+            since: string;
+        };
+        /** @description After submitting the own scoring: the other one (once submitted), agreement per criterion, the proposed agenda */
+        ScoringsComparison: {
+            own: components["schemas"]["OwnScoring"];
+            /** @description null while the co-assessor has not submitted */
+            other: components["schemas"]["OtherScoring"] | null;
+            comparison: components["schemas"]["CriterionComparison"][] | null;
+            agenda: components["schemas"]["AgendaItem"][] | null;
+        };
+        /** @description The version and ETag of one section */
+        SectionState: {
+            /** @enum {string} */
+            section: "education" | "workExperience" | "cvAndMotivation" | "case-1" | "case-2" | "developmentPlan" | "declarations";
+            /**
+             * @description The part of the toetsingskader the section belongs to
+             * @enum {string}
+             */
+            part: "A" | "B1" | "B2" | "C" | "D" | "E";
+            /** @example 3 */
+            version: number;
+            /**
+             * @description Send as If-Match when saving the section
+             * @example "education.3"
+             */
+            etag: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SlotBatchDto: {
+            /** @description 1 to 20 slots, offered all or none */
+            slots: components["schemas"]["SlotDto"][];
+        };
+        /** @description The slots offered in one batch, in the order given */
+        SlotBatchResult: {
+            slots: components["schemas"]["AssessorSlot"][];
+        };
         SlotDto: {
             /**
              * @description Local date in Europe/Amsterdam
@@ -1329,6 +2438,67 @@ export interface components {
             /** @example Noloc, Stationsplein 1, Utrecht */
             address?: string;
         };
+        /** @description A short-lived presigned download URL of a document of the submission */
+        SubmissionDocumentLink: {
+            /** Format: uri */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            filename: string;
+            /** @example application/pdf */
+            contentType: string;
+        };
+        /** @description The rulebook's findings on the frozen submission, as they were on the day it was submitted */
+        SubmissionFindings: {
+            rulebookVersion: string;
+            /**
+             * Format: date
+             * @description The day of submission (Europe/Amsterdam): the findings are as of that day
+             */
+            referenceDate: string;
+            /** @description True iff there was no blocking finding (always true for a submission) */
+            complete: boolean;
+            /** @description Warnings (and, should the rulebook have changed its mind, blocking findings) with the section they point at */
+            findings: components["schemas"]["CompletenessFinding"][];
+        };
+        /** @description The frozen submission with its portfolio document */
+        SubmissionWithDocument: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            portfolioId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            rulebookVersion: string;
+            /**
+             * @description The regulation versions submitted with, by type
+             * @example {
+             *       "reglement": 1,
+             *       "gedragscode": 2,
+             *       "klachtenreglement": 1
+             *     }
+             */
+            regulationVersions: {
+                [key: string]: number;
+            };
+            documents: components["schemas"]["SubmittedDocument"][];
+            /** @description SHA-256 of the canonical snapshot, hex */
+            contentHash: string;
+            /** @description Recomputed from the stored snapshot on every read */
+            contentHashValid: boolean;
+            document: components["schemas"]["PortfolioDocument"];
+        };
+        /** @description An uploaded file frozen with the submission */
+        SubmittedDocument: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @example application/pdf */
+            contentType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+        };
         UpdateProfileDto: {
             /**
              * @description Employer or own practice; null clears it
@@ -1343,14 +2513,17 @@ export interface components {
             /** @description Markdown. Default: the text of the latest published version */
             body?: string;
             /** @description What changed, shown to candidates who must accept again */
-            changeSummary?: Record<string, never> | null;
+            changeSummary?: string | null;
             /**
              * @description Planned effective date; publishing sets the real one
              * @example 2027-01-01
              */
-            effectiveFrom?: Record<string, never> | null;
-            /** @description The official PDF (a verified PDF you uploaded via /admin/documents); null removes it */
-            pdfDocumentId?: Record<string, never> | null;
+            effectiveFrom?: string | null;
+            /**
+             * Format: uuid
+             * @description The official PDF (a verified PDF you uploaded via /admin/documents); null removes it
+             */
+            pdfDocumentId?: string | null;
         };
         /** @description How to upload the bytes: straight to storage, before expiresAt */
         UploadInstructions: {
@@ -1478,7 +2651,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Bad request: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, PASSWORD_TOO_SHORT */
+            /** @description Bad request: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, PASSWORD_TOO_SHORT, PASSWORD_TOO_WEAK */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2370,6 +3543,8 @@ export interface operations {
                 /** @description true: only dossiers still waiting for (a second) assessor */
                 waiting?: string;
                 status?: "draft" | "submitted" | "in_assessment" | "judged" | "interview_planned" | "interview_held" | "decided";
+                /** @description Error messages in this language only (ADR 0014) */
+                lang?: "nl" | "en";
             };
             header?: never;
             path?: never;
@@ -2381,7 +3556,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierSummary"][];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2400,7 +3624,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminDossier"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2419,11 +3701,97 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every assignment of the dossier */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Assignment"][];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: DOSSIER_NOT_ASSIGNABLE, ALREADY_ASSIGNED, ASSESSOR_DECLINED, ASSESSORS_COMPLETE, CONFLICT_OF_INTEREST */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: NOT_AN_ASSESSOR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2442,7 +3810,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND, NOT_DECIDED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2465,7 +3891,83 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, INVALID_ID, MOTIVATION_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, CSRF_TOKEN_INVALID, DECIDER_ASSESSED_DOSSIER, DECIDER_CONFLICT_OF_INTEREST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: DECISION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2480,11 +3982,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The certificate */
             200: {
+                headers: {
+                    /** @description inline, with the file name */
+                    "Content-Disposition": string;
+                    /** @description never cached: it may hold personal data */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND, NOT_DECIDED, NOT_CERTIFIED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2499,11 +4064,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The decision letter */
             200: {
+                headers: {
+                    /** @description inline, with the file name */
+                    "Content-Disposition": string;
+                    /** @description never cached: it may hold personal data */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND, NOT_DECIDED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2522,7 +4150,325 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EligibleAssessor"][];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AdminPortfoliosController_drafts: {
+        parameters: {
+            query?: {
+                /** @description Only drafts on this rulebook version */
+                rulebookVersion?: string;
+                limit?: number;
+                /** @description Skip this many drafts: the `nextOffset` of the previous page */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDraftPortfolioPage"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AdminPortfoliosController_previewMove: {
+        parameters: {
+            query: {
+                /** @description Id of the rulebook version to move the draft to */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulebookMovePreview"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): PORTFOLIO_NOT_FOUND, RULEBOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: PORTFOLIO_NOT_EDITABLE, RULEBOOK_ALREADY_CURRENT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, NO_CURRENT_REGULATION */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AdminPortfoliosController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminRulebookMoveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): PORTFOLIO_NOT_FOUND, RULEBOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: PORTFOLIO_NOT_EDITABLE, RULEBOOK_ALREADY_CURRENT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2581,7 +4527,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, NO_CURRENT_REGULATION */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
@@ -2671,7 +4617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, NO_CURRENT_REGULATION */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
@@ -2749,7 +4695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, NO_CURRENT_REGULATION */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
@@ -2835,7 +4781,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, NO_CURRENT_REGULATION */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
@@ -2935,7 +4881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, NO_CURRENT_REGULATION */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
@@ -3123,7 +5069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, NO_CURRENT_REGULATION */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
@@ -3149,7 +5095,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RulebookSummary"][];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3166,11 +5152,79 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The published versions, the chosen one marked as default */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RulebookSummary"][];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): RULEBOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3187,7 +5241,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessorDossier"][];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3206,7 +5300,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessorDossier"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3225,11 +5377,88 @@ export interface operations {
             };
         };
         responses: {
+            /** @description My assignment, now declined */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: DECLINE_NOT_ALLOWED, SCORING_ALREADY_SUBMITTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3249,7 +5478,151 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionDocumentLink"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND, DOCUMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: DOCUMENT_NOT_VERIFIED, DOCUMENT_INTEGRITY_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessorReferenceController_findings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionFindings"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3268,11 +5641,79 @@ export interface operations {
             };
         };
         responses: {
+            /** @description My assignment, with independenceDeclaredAt */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3291,7 +5732,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewRecord"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3306,13 +5805,127 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    findings?: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string|null} */
+                    advice?: "positive" | "negative" | null;
+                    motivation?: string | null;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewRecord"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: INTERVIEW_RECORD_FINAL, INTERVIEW_NOT_PLANNED, INTERVIEW_NOT_YET_HELD */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition failed (stale): STALE_VERSION */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: NOT_ON_AGENDA */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition required: IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3333,7 +5946,101 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewRecord"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, UNEXPECTED_BODY, FORBIDDEN_FIELD, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: INTERVIEW_RECORD_FINAL, INTERVIEW_NOT_PLANNED, INTERVIEW_NOT_YET_HELD */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition failed (stale): STALE_VERSION */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: INTERVIEW_RECORD_INCOMPLETE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition required: IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3348,11 +6055,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The invitation (METHOD:REQUEST) or its cancellation (METHOD:CANCEL) */
             200: {
+                headers: {
+                    /** @description attachment, with the file name */
+                    "Content-Disposition": string;
+                    /** @description never cached: it may hold personal data */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND, NO_INTERVIEW */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3375,7 +6145,191 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewBooking"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: NO_INTERVIEW_BOOKED, INTERVIEW_ALREADY_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_missed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MissedInterviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewOverview"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: NO_INTERVIEW_BOOKED, INTERVIEW_NOT_YET_STARTED, MISSED_ALREADY_RECORDED, INTERVIEW_RECORD_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: ABSENT_ASSESSOR_UNKNOWN, ADVICE_NEEDS_CANDIDATE_ABSENT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3394,7 +6348,74 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JointJudgement"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: OWN_SCORING_NOT_SUBMITTED, SCORINGS_NOT_COMPLETE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3409,13 +6430,128 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        [key: string]: {
+                            /** @enum {string} */
+                            verdict: "aangetoond" | "niet_aangetoond" | "te_bevragen";
+                            motivation?: string;
+                        };
+                    };
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JointJudgement"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, INVALID_SCORES */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: OWN_SCORING_NOT_SUBMITTED, SCORINGS_NOT_COMPLETE, JUDGEMENT_FINAL, JUDGEMENT_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition failed (stale): STALE_VERSION */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: CRITERION_NOT_SCORED, CRITERION_NOT_SCOREABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition required: IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3436,7 +6572,101 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JointJudgement"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, UNEXPECTED_BODY, FORBIDDEN_FIELD, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: OWN_SCORING_NOT_SUBMITTED, SCORINGS_NOT_COMPLETE, JUDGEMENT_FINAL, JUDGEMENT_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition failed (stale): STALE_VERSION */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: JUDGEMENT_INCOMPLETE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition required: IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3455,7 +6685,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionWithDocument"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3470,11 +6758,292 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The submitted portfolio */
+            200: {
+                headers: {
+                    /** @description inline, with the file name */
+                    "Content-Disposition": string;
+                    /** @description never cached: it may hold personal data */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_getPreparation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Preparation"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: PREPARATION_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_savePreparation: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    notes: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preparation"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: PREPARATION_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition failed (stale): STALE_VERSION */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: NOT_ON_AGENDA */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition required: IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3493,7 +7062,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Scoring"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3508,13 +7135,129 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    scores: {
+                        [key: string]: {
+                            /** @enum {string} */
+                            verdict: "aangetoond" | "niet_aangetoond" | "te_bevragen";
+                            motivation?: string;
+                            questions?: string[];
+                        };
+                    };
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Scoring"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, INVALID_SCORES */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: SCORING_ALREADY_SUBMITTED, SCORING_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition failed (stale): STALE_VERSION */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: CRITERION_NOT_SCORED, CRITERION_NOT_SCOREABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition required: IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3535,7 +7278,101 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Scoring"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, UNEXPECTED_BODY, FORBIDDEN_FIELD, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: SCORING_ALREADY_SUBMITTED, SCORING_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition failed (stale): STALE_VERSION */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: SCORING_INCOMPLETE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition required: IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3554,7 +7391,74 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScoringsComparison"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: OWN_SCORING_NOT_SUBMITTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3573,7 +7477,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewOverview"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3596,7 +7558,92 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessorSlot"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, NONEXISTENT_LOCAL_TIME, LOCATION_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: INTERVIEW_NOT_PLANNABLE, ASSESSOR_BUSY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: SLOT_IN_PAST, SLOT_TOO_FAR_AHEAD */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3612,11 +7659,176 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Withdrawn (or already withdrawn) */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request: INVALID_ID, UNEXPECTED_BODY, FORBIDDEN_FIELD, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND, SLOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: INTERVIEW_NOT_PLANNABLE, SLOT_BOOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_offerBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlotBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotBatchResult"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, INVALID_SLOTS */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: INTERVIEW_NOT_PLANNABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3635,6 +7847,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rlp_device: marks this client as a known device of the account (login throttling); send it back on later logins */
+                    "Set-Cookie": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3838,7 +8052,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description the HttpOnly, SameSite=Strict session cookie and the readable CSRF cookie */
+                    /** @description the HttpOnly, SameSite=Strict session cookie, the readable CSRF cookie, and rlp_device (a known device of the account, for login throttling) */
                     "Set-Cookie": string;
                     /** @description never cached */
                     "Cache-Control": string;
@@ -3917,6 +8131,86 @@ export interface operations {
             };
         };
     };
+    AssessorReferenceController_guidance: {
+        parameters: {
+            query?: {
+                lang?: "nl" | "en";
+                /** @description Rulebook version id (a dossier's `rulebookVersion`); default the one new portfolios start on */
+                rulebook?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With ?lang=: the guidance in that language; without: { nl, en } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guidance"] | components["schemas"]["GuidanceBothLanguages"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): RULEBOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     HealthController_health: {
         parameters: {
             query?: never;
@@ -3963,6 +8257,8 @@ export interface operations {
                 q?: string;
                 /** @description At most 20 results; there is no paging, a longer search narrows the list */
                 limit?: number;
+                /** @description Language of the HTML page (default nl), and of JSON error messages (default: Dutch / English joined); the JSON results are the same in every language */
+                lang?: "nl" | "en";
             };
             header?: never;
             path?: never;
@@ -3972,10 +8268,13 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description the answer depends on Accept */
+                    Vary: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisterLookup"];
+                    "text/html": string;
                 };
             };
             /** @description Bad request: VALIDATION_FAILED, REGISTER_QUERY_TOO_SHORT */
@@ -4012,6 +8311,34 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
                     "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RegisterController_stylesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -1760,6 +1760,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rlp_device: marks this client as a known device of the account (login throttling); send it back on later logins */
+                    "Set-Cookie": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2045,7 +2047,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description the HttpOnly, SameSite=Strict session cookie and the readable CSRF cookie */
+                    /** @description the HttpOnly, SameSite=Strict session cookie, the readable CSRF cookie, and rlp_device (a known device of the account, for login throttling) */
                     "Set-Cookie": string;
                     /** @description never cached */
                     "Cache-Control": string;
@@ -4270,7 +4272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too large: PAYLOAD_TOO_LARGE */
+            /** @description Too large: PAYLOAD_TOO_LARGE, SECTION_TOO_LARGE, PORTFOLIO_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4398,7 +4400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too large: PAYLOAD_TOO_LARGE */
+            /** @description Too large: PAYLOAD_TOO_LARGE, SECTION_TOO_LARGE, PORTFOLIO_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4892,7 +4894,7 @@ export interface operations {
                 q?: string;
                 /** @description At most 20 results; there is no paging, a longer search narrows the list */
                 limit?: number;
-                /** @description Language of the HTML page (default nl); the JSON answer is the same in every language */
+                /** @description Language of the HTML page (default nl), and of JSON error messages (default: Dutch / English joined); the JSON results are the same in every language */
                 lang?: "nl" | "en";
             };
             header?: never;

@@ -34,18 +34,6 @@ const BASE = '/bureau/reglementen';
 const versionsKey = (type: RegulationType) => ['admin', 'regulations', type] as const;
 const listVersions = (type: RegulationType) => must(api.GET('/admin/regulations/{type}/versions', { params: { path: { type } } }));
 
-/**
- * A change to a draft. The generated type of its nullable strings is wrong (`Record<string, never>`:
- * the DTO's `type: String` is missing in @ApiPropertyOptional); this is the body the API accepts.
- */
-interface DraftChange {
-  title?: string;
-  body?: string;
-  changeSummary?: string | null;
-  effectiveFrom?: string | null;
-  pdfDocumentId?: string | null;
-}
-const draftChange = (change: DraftChange) => change as Schemas['UpdateRegulationDraftDto'];
 
 /** The regulations of the office: an overview, the versions of one type, one version. */
 export function RegulationsPage() {
@@ -247,7 +235,7 @@ function OfficialPdf({ v }: { v: Version }) {
     retry: false,
   });
   const setPdf = async (pdfDocumentId: string | null) => {
-    const updated = await must(api.PATCH('/admin/regulations/{type}/versions/{version}', { params: { path: { type: v.type, version: v.version } }, body: draftChange({ pdfDocumentId }) }));
+    const updated = await must(api.PATCH('/admin/regulations/{type}/versions/{version}', { params: { path: { type: v.type, version: v.version } }, body: { pdfDocumentId } }));
     client.setQueryData(['admin', 'regulations', v.type, v.version], updated);
     await client.invalidateQueries({ queryKey: ['admin', 'regulations', v.type], exact: true });
   };
@@ -355,7 +343,7 @@ function DraftEditor({ v, base }: { v: Version; base: Version | undefined }) {
   };
   const save = useMutation({
     mutationFn: () =>
-      must(api.PATCH('/admin/regulations/{type}/versions/{version}', { params: { path: { type: v.type, version: v.version } }, body: draftChange({ title, body, changeSummary: summary.trim() === '' ? null : summary }) })),
+      must(api.PATCH('/admin/regulations/{type}/versions/{version}', { params: { path: { type: v.type, version: v.version } }, body: { title, body, changeSummary: summary.trim() === '' ? null : summary } })),
     onSuccess: async (updated) => {
       await refresh(updated);
       setSaved(t('bh_draftSaved'));

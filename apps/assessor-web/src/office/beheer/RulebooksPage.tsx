@@ -23,16 +23,6 @@ import { api, must } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ActionError, StatusTag } from './common';
 
-/**
- * A rulebook version as GET /admin/rulebooks answers it (RulebookSummarySchema). The generated
- * client does not type that answer yet; replace with Schemas['RulebookSummary'] once it does.
- */
-interface RulebookSummary {
-  id: string;
-  title: { nl: string; en: string };
-  status: 'published' | 'test';
-  isDefault: boolean;
-}
 
 const KEY = ['admin', 'rulebooks'] as const;
 
@@ -40,13 +30,13 @@ const KEY = ['admin', 'rulebooks'] as const;
 export function RulebooksPage() {
   const { t, pick } = useI18n();
   const client = useQueryClient();
-  const list = useQuery({ queryKey: KEY, queryFn: async () => (await must(api.GET('/admin/rulebooks'))) as unknown as RulebookSummary[] });
+  const list = useQuery({ queryKey: KEY, queryFn: async () => (await must(api.GET('/admin/rulebooks'))) });
   const current = list.data?.find((r) => r.isDefault)?.id ?? '';
   const [choice, setChoice] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const chosen = choice ?? current;
   const save = useMutation({
-    mutationFn: async (rulebook: string) => (await must(api.PUT('/admin/rulebooks/default', { body: { rulebook } }))) as unknown as RulebookSummary[],
+    mutationFn: async (rulebook: string) => (await must(api.PUT('/admin/rulebooks/default', { body: { rulebook } }))),
     onSuccess: async (answer) => {
       const picked = answer.find((r) => r.isDefault);
       await client.invalidateQueries({ queryKey: KEY });
