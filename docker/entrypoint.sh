@@ -1,6 +1,6 @@
 #!/bin/sh
-# Applies migrations, then starts the app given as arguments (both services run this; migrations
-# are idempotent and run in a transaction each, so two services starting together is safe).
+# Starts the app given as arguments. Migrations are not run here: the one-shot `migrate` service
+# runs them as the owner of the tables (DATABASE_OWNER_URL) and grants the apps' role, so the apps
+# never hold the owner's credentials.
 set -e
-node dist/scripts/migrate.js
 exec "$@"

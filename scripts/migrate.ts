@@ -1,6 +1,10 @@
-/** Applies pending migrations to DATABASE_URL (used by the Docker stack before the apps start). */
+/**
+ * Applies pending migrations as the owner of the tables (DATABASE_OWNER_URL, else DATABASE_URL),
+ * then grants the apps' role (DATABASE_URL's user) what it needs. The Docker stack runs it once
+ * before the apps start.
+ */
 import 'reflect-metadata';
-import { migrate } from '@rlp/persistence';
+import { ensureAppRole, migrate } from '@rlp/persistence';
 
 async function main(): Promise<void> {
   const url = process.env['DATABASE_URL'];
@@ -8,8 +12,11 @@ async function main(): Promise<void> {
     console.error('DATABASE_URL is required');
     process.exit(2);
   }
-  const applied = await migrate(url);
+  const owner = process.env['DATABASE_OWNER_URL'] || url;
+  const applied = await migrate(owner);
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
+  const role = await ensureAppRole(owner, url);
+  console.log(role ? `the apps' role ${role.role} is granted what it needs${role.created ? ' (created)' : ''}` : 'the apps connect as the owner (set DATABASE_OWNER_URL to separate them)');
 }
 
 main().catch((err: unknown) => {

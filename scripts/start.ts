@@ -50,6 +50,8 @@ function printBanner(
     '',
     'Register Loopbaanprofessional is running / draait',
     `  kandidaatportaal (open in a browser)  ${candidateUrl}/`,
+    `  assessoren en certificeringsbureau (open in a browser)  ${assessorUrl}/`,
+    `  public register (open in a browser)  ${candidateUrl}/register`,
     `  candidate API  ${candidateUrl}   (docs: ${candidateUrl}/docs, health: ${candidateUrl}/health)`,
     `  assessor API   ${assessorUrl}   (docs: ${assessorUrl}/docs, health: ${assessorUrl}/health)`,
     `  database       ${infra.embedded.postgres ? `embedded PostgreSQL, data in ${config.dataDir}/postgres` : 'DATABASE_URL'}`,
@@ -64,7 +66,7 @@ function printBanner(
       ? [
           '',
           `Demo data: ${DEMO_CANDIDATE.displayName} has a draft portfolio; the portfolio of ${DEMO_DOSSIER_CANDIDATE.displayName} is submitted`,
-          'and assigned to both demo assessors (assessor API: GET /assessments).',
+          'and assigned to both demo assessors (log in at the assessor portal; bureau@demo.rlp.local decides).',
         ]
       : []),
     '',

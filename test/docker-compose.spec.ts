@@ -25,7 +25,7 @@ describe('docker-compose.yml', () => {
   const apps = ['candidate-api', 'assessor-api'] as const;
 
   it('has PostgreSQL, MinIO (with its one-shot setup) and both APIs', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['assessor-api', 'candidate-api', 'minio', 'minio-setup', 'postgres']);
+    expect(Object.keys(compose.services).sort()).toEqual(['assessor-api', 'candidate-api', 'migrate', 'minio', 'minio-setup', 'postgres']);
   });
 
   it('commits no secret: every password and key comes from .env, which git ignores', () => {
@@ -34,7 +34,7 @@ describe('docker-compose.yml', () => {
     for (const [name, svc] of Object.entries(raw.services)) {
       for (const [key, value] of Object.entries(svc.environment ?? {})) {
         if (secret.test(key) && !/^\$\{[A-Z0-9_]+:\?[^}]+\}$/.test(value)) found.push(`${name}.${key}`);
-        if (key === 'DATABASE_URL' && !/:\$\{POSTGRES_PASSWORD:\?[^}]+\}@/.test(value)) found.push(`${name}.${key}`);
+        if (/^DATABASE(_OWNER)?_URL$/.test(key) && !/:\$\{[A-Z0-9_]+PASSWORD:\?[^}]+\}@/.test(value)) found.push(`${name}.${key}`);
       }
     }
     expect(found).toEqual([]);
@@ -87,16 +87,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it.each(apps)('%s points at the compose services with matching credentials', (name) => {
+  it.each(apps)('%s points at the compose services', (name) => {
     const env = compose.services[name]!.environment!;
     const pg = compose.services['postgres']!.environment!;
     const db = new URL(env['DATABASE_URL']!);
     expect(db.hostname).toBe('postgres');
-    expect(decodeURIComponent(db.username)).toBe(pg['POSTGRES_USER']);
-    expect(decodeURIComponent(db.password)).toBe(pg['POSTGRES_PASSWORD']);
     expect(db.pathname).toBe(`/${pg['POSTGRES_DB']}`);
     expect(new URL(env['S3_ENDPOINT']!).hostname).toBe('minio');
-    expect(Object.keys(compose.services[name]!.depends_on ?? {}).sort()).toEqual(['minio-setup', 'postgres']);
+    expect(Object.keys(compose.services[name]!.depends_on ?? {}).sort()).toEqual(['migrate', 'minio-setup']);
   });
 
   it.each(apps)('%s runs an entry point that the build produces and listens where it is published', (name) => {
@@ -109,9 +107,23 @@ describe('docker-compose.yml', () => {
     expect(readFileSync(join(root, svc.build!.dockerfile), 'utf8')).toMatch(/ENTRYPOINT \["\.\/entrypoint\.sh"\]/);
   });
 
-  it('applies migrations before an app starts', () => {
-    const entrypoint = readFileSync(join(root, 'docker/entrypoint.sh'), 'utf8');
-    expect(entrypoint).toContain('node dist/scripts/migrate.js');
-    expect(readFileSync(join(root, 'scripts/migrate.ts'), 'utf8')).toContain('migrate(');
+  it('applies migrations as the owner before an app starts; the apps connect as a role of their own', () => {
+    const migrate = compose.services['migrate']!;
+    const pg = compose.services['postgres']!.environment!;
+    expect(migrate.command).toEqual(['node', 'dist/scripts/migrate.js']);
+    const owner = new URL(migrate.environment!['DATABASE_OWNER_URL']!);
+    expect(decodeURIComponent(owner.username)).toBe(pg['POSTGRES_USER']);
+    expect(decodeURIComponent(owner.password)).toBe(pg['POSTGRES_PASSWORD']);
+    const script = readFileSync(join(root, 'scripts/migrate.ts'), 'utf8');
+    expect(script).toContain("process.env['DATABASE_OWNER_URL']");
+    expect(script).toContain('ensureAppRole(owner, url)');
+    for (const app of apps) {
+      const env = compose.services[app]!.environment!;
+      expect(env['DATABASE_URL']).toBe(migrate.environment!['DATABASE_URL']);
+      expect(new URL(env['DATABASE_URL']!).username).not.toBe(pg['POSTGRES_USER']);
+      expect(env).not.toHaveProperty('DATABASE_OWNER_URL');
+      expect(compose.services[app]!.depends_on?.['migrate']?.condition).toBe('service_completed_successfully');
+    }
+    expect(readFileSync(join(root, 'docker/entrypoint.sh'), 'utf8')).not.toContain('migrate.js');
   });
 });

@@ -25,7 +25,7 @@ describe('graceful shutdown (e2e)', () => {
     const db = await createTestDatabase();
     const config = testConfig();
     @Module({
-      imports: [CandidateApiModule.forRoot({ config, databaseUrl: db.url, storageEndpoint: requireEnv(TEST_ENV.s3Endpoint) })],
+      imports: [CandidateApiModule.forRoot({ config, databaseUrl: db.appUrl, storageEndpoint: requireEnv(TEST_ENV.s3Endpoint) })],
       controllers: [SlowController],
     })
     class SlowAppModule {}

@@ -5,7 +5,10 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import { startEmbeddedS3 } from './embedded-s3';
 
 export interface Infrastructure {
+  /** What the apps connect with: a role that owns nothing (issue 18). */
   databaseUrl: string;
+  /** The owner of the tables, for migrations and granting the apps' role; null: databaseUrl does both. */
+  ownerUrl: string | null;
   storageEndpoint: string;
   /** What was started here (for the start-up banner). */
   embedded: { postgres: boolean; s3: boolean };
@@ -14,6 +17,9 @@ export interface Infrastructure {
 }
 
 const APP_DATABASE = 'rlp';
+/** The embedded cluster's role for the apps (created by ensureAppRole after the migrations); local only. */
+const EMBEDDED_APP_ROLE = 'rlp_app';
+const EMBEDDED_APP_PASSWORD = 'rlp-app-embedded';
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
@@ -38,12 +44,17 @@ export async function resolveInfrastructure(config: AppConfig, log: (line: strin
   };
   try {
     let databaseUrl = config.database.url;
+    let ownerUrl = config.database.url ? (config.database.ownerUrl ?? null) : null;
     if (!databaseUrl) {
       log(`starting embedded PostgreSQL in ${join(config.dataDir, 'postgres')}`);
       const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true });
       stops.push(() => pg.stop());
       await ensureDatabase(pg.adminUrl, APP_DATABASE);
-      databaseUrl = pg.urlFor(APP_DATABASE);
+      ownerUrl = pg.urlFor(APP_DATABASE);
+      const app = new URL(ownerUrl);
+      app.username = EMBEDDED_APP_ROLE;
+      app.password = EMBEDDED_APP_PASSWORD;
+      databaseUrl = app.toString();
     }
     let storageEndpoint = config.storage.endpoint;
     if (!storageEndpoint) {
@@ -54,6 +65,7 @@ export async function resolveInfrastructure(config: AppConfig, log: (line: strin
     }
     return {
       databaseUrl,
+      ownerUrl,
       storageEndpoint,
       embedded: { postgres: !config.database.url, s3: !config.storage.endpoint },
       stop,

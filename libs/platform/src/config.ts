@@ -4,6 +4,8 @@
  * variable cannot silently fall out of the production-like stack.
  */
 export interface DatabaseConfig {
+  /** The owner of the tables, for migrations (and granting the apps' role); unset: DATABASE_URL does both. */
+  ownerUrl: string | undefined;
   /** postgres:// URL; absent means "start the embedded PostgreSQL". */
   url: string | undefined;
 }
@@ -77,6 +79,7 @@ export const CONFIG_ENV_NAMES = [
   'DATA_DIR',
   'LOG_LEVEL',
   'DATABASE_URL',
+  'DATABASE_OWNER_URL',
   'S3_ENDPOINT',
   'S3_REGION',
   'S3_BUCKET',
@@ -146,7 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     assessorPort: int(e, 'ASSESSOR_API_PORT', 3001, 0),
     dataDir: optional(e, 'DATA_DIR') ?? '.data',
     logLevel: optional(e, 'LOG_LEVEL') ?? 'info',
-    database: { url: optional(e, 'DATABASE_URL') },
+    database: { url: optional(e, 'DATABASE_URL'), ownerUrl: optional(e, 'DATABASE_OWNER_URL') },
     storage: {
       endpoint: optional(e, 'S3_ENDPOINT'),
       region: optional(e, 'S3_REGION') ?? 'eu-west-1',

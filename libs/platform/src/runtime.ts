@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { resolveInfrastructure, Infrastructure } from '../../embedded/src/infrastructure';
+import { ensureAppRole } from '../../persistence/src/app-role';
 import { migrate } from '../../persistence/src/migrate';
 import { createS3Client } from '../../storage/src/s3-client.factory';
 import { StorageService } from '../../storage/src/storage.service';
@@ -15,8 +16,14 @@ export type Log = (line: string) => void;
 export async function prepareInfrastructure(config: AppConfig, log: Log): Promise<Infrastructure> {
   const infra = await resolveInfrastructure(config, log);
   try {
-    const applied = await migrate(infra.databaseUrl);
+    const applied = await migrate(infra.ownerUrl ?? infra.databaseUrl);
     log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
+    if (infra.ownerUrl) {
+      const role = await ensureAppRole(infra.ownerUrl, infra.databaseUrl);
+      if (role) log(`the apps connect as the database role ${role.role}, which owns nothing${role.created ? ' (created)' : ''}`);
+    } else {
+      log('the apps connect as the owner of the tables: set DATABASE_OWNER_URL (the owner, for migrations) and give DATABASE_URL a role of its own');
+    }
     const s3 = createS3Client(config.storage, infra.storageEndpoint);
     try {
       await new StorageService(s3, config.storage.bucket).ensureBucket();

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../embedded/src/embedded-postgres';
 import { startEmbeddedS3 } from '../../embedded/src/embedded-s3';
+import { ensureAppRole } from '../../persistence/src/app-role';
 import { migrate } from '../../persistence/src/migrate';
-import { assertTestDatabaseName, replaceDatabase, TEST_ENV } from './test-env';
+import { asAppRole, assertTestDatabaseName, replaceDatabase, TEST_ENV } from './test-env';
 
 interface Infra {
   refs: number;
@@ -51,6 +52,8 @@ export default async function globalSetup(): Promise<void> {
   }
   const templateUrl = replaceDatabase(adminUrl, templateName);
   await migrate(templateUrl);
+  // The apps connect as a role that owns nothing; its grants are copied with the template.
+  await ensureAppRole(templateUrl, asAppRole(templateUrl));
   infra.stops.push(async () => {
     const c = new Client({ connectionString: adminUrl });
     await c.connect();

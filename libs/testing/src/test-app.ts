@@ -58,7 +58,7 @@ export async function startTestPlatform(
   s3.destroy();
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
   const storageEndpoint = options.storageEndpoint ?? requireEnv(TEST_ENV.s3Endpoint);
-  const runtime = { config, databaseUrl: db.url, storageEndpoint, clock: clock as Clock, ...(options.rulebooks ? { rulebooks: options.rulebooks } : {}) };
+  const runtime = { config, databaseUrl: db.appUrl, storageEndpoint, clock: clock as Clock, ...(options.rulebooks ? { rulebooks: options.rulebooks } : {}) };
   const candidate = await createApp(CandidateApiModule.forRoot(runtime), config, CANDIDATE_API_DOCS);
   const assessor = await createApp(AssessorApiModule.forRoot(runtime), config, ASSESSOR_API_DOCS);
   await candidate.init();

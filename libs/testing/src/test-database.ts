@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { assertTestDatabaseName, replaceDatabase, requireEnv, TEST_ENV } from './test-env';
+import { asAppRole, assertTestDatabaseName, replaceDatabase, requireEnv, TEST_ENV } from './test-env';
 
 export interface TestDatabase {
   name: string;
+  /** As the owner of the tables (migrations; tests that look behind the API or tamper). */
   url: string;
+  /** As the apps' role, which owns nothing (what the apps connect with). */
+  appUrl: string;
   /** Runs one statement on this database (to look behind the API, or to tamper in a test). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
@@ -44,6 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url,
+    appUrl: asAppRole(url),
     async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
       const client = new Client({ connectionString: url });
       await client.connect();

@@ -18,6 +18,17 @@ export function replaceDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** The role the apps connect as in tests: one that owns nothing, like in production (issue 18). */
+export const TEST_APP_ROLE = { user: 'rlp_test_app', password: 'rlp-test-app' } as const;
+
+/** The same database, reached as the apps' role. */
+export function asAppRole(url: string): string {
+  const u = new URL(url);
+  u.username = TEST_APP_ROLE.user;
+  u.password = TEST_APP_ROLE.password;
+  return u.toString();
+}
+
 export function requireEnv(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`${name} is not set: run integration and e2e tests through jest (npm test)`);
