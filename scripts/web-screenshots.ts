@@ -1,13 +1,16 @@
 /**
- * `npm run screenshots`: screenshots of the kandidaatportaal's main pages into docs/screenshots/,
- * taken in Debian's Chromium against a running platform (`npm start`, demo data). BASE_URL
- * chooses another address.
+ * `npm run screenshots`: screenshots of the main pages of both portals and the public register into
+ * docs/screenshots/, taken in Debian's Chromium against a running platform (`npm start`, demo
+ * data). BASE_URL and ASSESSOR_URL choose other addresses. It declares the first demo assessor's
+ * independence on the demo dossier (to show the portfolio and the scoring form): run it on a
+ * fresh DATA_DIR if the demo dossier should stay untouched.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const base = process.env['BASE_URL'] ?? 'http://localhost:3000';
+const assessorBase = process.env['ASSESSOR_URL'] ?? 'http://localhost:3001';
 const outDir = resolve(process.cwd(), 'docs', 'screenshots');
 
 async function login(page: Page, email: string, password: string): Promise<void> {
@@ -18,8 +21,8 @@ async function login(page: Page, email: string, password: string): Promise<void>
   await page.getByRole('heading', { level: 1, name: /Mijn dossier/ }).waitFor();
 }
 
-async function shot(page: Page, name: string, path: string, ready: (p: Page) => Promise<unknown>): Promise<void> {
-  await page.goto(`${base}${path}`);
+async function shot(page: Page, name: string, path: string, ready: (p: Page) => Promise<unknown>, origin = base): Promise<void> {
+  await page.goto(`${origin}${path}`);
   await ready(page);
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
@@ -53,9 +56,52 @@ async function main(): Promise<void> {
     const m = await mobile.newPage();
     await login(m, 'kandidaat@demo.rlp.local', 'demo-kandidaat-2026');
     await shot(m, '10-mobiel-casus-1', `${portfolio}/casus-1`, (p) => p.locator('form.rlp-form').waitFor());
+    await mobile.close();
+    await context.close();
+    await assessorPortal(browser);
   } finally {
     await browser.close();
   }
+}
+
+/** The portal of assessors and the office (port 3001), and the public register page. */
+async function assessorPortal(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  const at = assessorBase;
+  const loginAt = async (email: string, password: string, landing: RegExp) => {
+    await context.clearCookies();
+    await page.goto(`${at}/inloggen`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(landing);
+  };
+  await shot(page, '20-assessor-inloggen', '/inloggen', (p) => p.getByRole('button', { name: 'Inloggen' }).waitFor(), at);
+  await loginAt('assessor1@demo.rlp.local', 'demo-assessor1-2026', /\/dossiers$/);
+  await shot(page, '21-assessor-mijn-dossiers', '/dossiers', (p) => p.getByRole('heading', { level: 1, name: 'Mijn dossiers' }).waitFor(), at);
+  const dossier = await page.locator('main a[href^="/dossiers/"]').first().getAttribute('href');
+  await shot(page, '22-assessor-onafhankelijkheid', dossier!, (p) => p.getByRole('heading', { level: 1 }).waitFor(), at);
+  const declare = page.getByRole('button', { name: 'Ik verklaar dat ik onafhankelijk ben' });
+  if (await declare.count()) {
+    await declare.click();
+    await declare.waitFor({ state: 'detached' });
+  }
+  await shot(page, '23-assessor-portfolio', `${dossier}/portfolio`, (p) => p.getByRole('heading', { level: 1 }).waitFor(), at);
+  await shot(page, '24-assessor-beoordeling', `${dossier}/beoordeling`, (p) => p.locator('textarea').first().waitFor(), at);
+  await loginAt('bureau@demo.rlp.local', 'demo-bureau-2026', /\/bureau$/);
+  await shot(page, '30-bureau-dossiers', '/bureau', (p) => p.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor(), at);
+  const officeDossier = await page.locator('main a[href^="/bureau/dossiers/"]').first().getAttribute('href');
+  if (officeDossier) await shot(page, '31-bureau-dossier', officeDossier, (p) => p.getByRole('heading', { level: 1 }).waitFor(), at);
+  await shot(page, '32-bureau-accounts', '/bureau/accounts', (p) => p.getByRole('heading', { level: 1 }).waitFor(), at);
+  await shot(page, '33-bureau-reglementen', '/bureau/reglementen', (p) => p.getByRole('heading', { level: 1, name: 'Reglementen' }).waitFor(), at);
+  await shot(page, '34-bureau-toetsingskaders', '/bureau/toetsingskaders', (p) => p.getByRole('heading', { level: 1 }).waitFor(), at);
+  await shot(page, '35-bureau-audittrail', '/bureau/audit', (p) => p.getByRole('heading', { level: 1, name: 'Audittrail' }).waitFor(), at);
+  await context.close();
+  const noScript = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', javaScriptEnabled: false });
+  const register = await noScript.newPage();
+  await shot(register, '40-register', '/register?q=Visser', (p) => p.locator('h1').waitFor());
+  await noScript.close();
 }
 
 main().catch((err: unknown) => {
