@@ -34,7 +34,8 @@ export function DossierDetail() {
       <dl className="rlp-facts" data-testid="dossier-facts">
         <dt>{t('ofStage')}</dt>
         <dd>
-          <strong data-testid="dossier-stage">{tk(`ofStage_${stage}`)}</strong> — {tk(`ofStatus_${d.status}`, d.status)}
+          <strong data-testid="dossier-stage">{tk(`ofStage_${stage}`)}</strong>
+          {tk(`ofStatus_${d.status}`, d.status) !== tk(`ofStage_${stage}`) ? <> — {tk(`ofStatus_${d.status}`, d.status)}</> : null}
         </dd>
         <dt>{t('ofSubmitted')}</dt>
         <dd>{date(d.submittedAt)}</dd>
