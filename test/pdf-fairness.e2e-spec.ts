@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import request from 'supertest';
 import { isPdf } from '@rlp/pdf';
 import { startTestPlatform, TestPlatform } from '@rlp/testing';
+import { PdfHost } from '../libs/portfolio/src/pdf.host';
 import { canonicalJson, SIZE_LIMITS } from '../libs/portfolio/src/sections';
 import { api, candidate, completeSections, createPortfolio, writeSection, type Candidate } from './support/candidate-journey';
 
@@ -134,5 +137,86 @@ describe('how much a portfolio may hold (e2e, issue 18)', () => {
       expect(isPdf(preview.body as Buffer)).toBe(true);
       if (i === 1) process.stdout.write(`preview of a portfolio of ${Math.round(total / 1024)} KiB: ${times.join(' ms (with the browser launch), ')} ms, ${Math.round((preview.body as Buffer).length / 1024)} KiB PDF\n`);
     }
+  });
+});
+
+/** Waits until `probe` holds, polling; fails after `ms`. */
+async function until(probe: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('one person cannot starve PDF rendering for others (e2e with real Chromium, issue 18)', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    // One render at a time, and a timeout no queue here reaches on a loaded machine: the order is what is measured.
+    p = await startTestPlatform({ env: { PDF_MAX_CONCURRENT: '1', PDF_TIMEOUT_MS: '240000' } });
+  });
+  afterAll(() => p?.close());
+
+  it('renders one PDF per person at a time, refuses a fourth with 429 PDF_BUSY, and serves people in turn, not first come first served', async () => {
+    const renderer = p.candidate.get(PdfHost).renderer;
+    // The hog: a portfolio near the limits, so each of its previews takes a while.
+    const hog = await candidate(p);
+    const hogPortfolio = await createPortfolio(p, hog);
+    const example = (JSON.parse(readFileSync(join(__dirname, '../docs/examples/complete.json'), 'utf8')) as { cases: Array<Record<string, unknown>> }).cases;
+    for (const [i, section] of (['case-1', 'case-2'] as const).entries()) {
+      const { id: _id, ...content } = example[i]!;
+      const res = await writeSection(p, hog, hogPortfolio.id, section, hogPortfolio.etags[section]!, sized(content, SIZE_LIMITS.maxSectionBytes - 1024));
+      expect({ section, status: res.status, body: res.status === 200 ? 'saved' : res.body }).toEqual({ section, status: 200, body: 'saved' });
+    }
+    const others = await Promise.all(
+      ['b', 'c'].map(async (label) => {
+        const c = await candidate(p);
+        return { label, c, portfolioId: (await createPortfolio(p, c)).id };
+      }),
+    );
+    // A first render launches the browser, so that what follows measures the queue only.
+    await api(p).get(`/portfolios/${others[0]!.portfolioId}/preview.pdf`).set(others[0]!.c.auth).buffer(true).parse(binary).expect(200);
+
+    const order: string[] = [];
+    const at: string[] = [];
+    const started = performance.now();
+    const preview = (label: string, c: Candidate, portfolioId: string) =>
+      api(p)
+        .get(`/portfolios/${portfolioId}/preview.pdf`)
+        .set(c.auth)
+        .buffer(true)
+        .parse(binary)
+        .then((res) => {
+          order.push(label);
+          at.push(`${label} ${Math.round(performance.now() - started)} ms`);
+          return { label, res };
+        });
+    const base = renderer.stats();
+    const requests = [preview('a1', hog, hogPortfolio.id)];
+    await until(() => renderer.stats().active === 1, 'the first render to start');
+    requests.push(preview('a2', hog, hogPortfolio.id), preview('a3', hog, hogPortfolio.id));
+    await until(() => renderer.stats().queued === 2, "the hog's next two to wait");
+    // A fourth while three are running or waiting: refused at once.
+    const busy = await api(p).get(`/portfolios/${hogPortfolio.id}/preview.pdf`).set(hog.auth);
+    expect({ status: busy.status, code: busy.body.code, retryAfter: busy.headers['retry-after'] }).toEqual({ status: 429, code: 'PDF_BUSY', retryAfter: '5' });
+    expect(typeof busy.body.message).toBe('string');
+    for (const [n, other] of others.entries()) {
+      requests.push(preview(`${other.label}1`, other.c, other.portfolioId));
+      await until(() => renderer.stats().queued === 3 + n, `${other.label} to wait`);
+    }
+    // Everyone is in line while the hog's first render still runs.
+    expect(order).toEqual([]);
+    const done = await Promise.all(requests);
+    for (const { label, res } of done) {
+      expect({ label, status: res.status }).toEqual({ label, status: 200 });
+      expect(isPdf(res.body as Buffer)).toBe(true);
+    }
+    // Whose PDF came back when (the hog's a2 and a3 may overtake each other on their way to the queue).
+    // First come, first served would be a a a b c: the others would wait for three of the hog's renders.
+    expect(order[0]).toBe('a1');
+    expect(order.map((label) => label[0])).toEqual(['a', 'b', 'c', 'a', 'a']);
+    const stats = renderer.stats();
+    expect({ rendered: stats.rendered - base.rendered, busy: stats.busy - base.busy, peakOpenContexts: stats.peakOpenContexts }).toEqual({ rendered: 5, busy: 1, peakOpenContexts: 1 });
+    process.stdout.write(`fair queue, PDF_MAX_CONCURRENT 1: completed ${at.join(', ')}\n`);
   });
 });

@@ -206,7 +206,7 @@ export class PortfolioController {
   @Get(':id/preview.pdf')
   @ApiOperation({ summary: 'The portfolio as PDF; a draft is marked CONCEPT, a submitted one shows the frozen snapshot' })
   @ApiFileResponse({ contentType: 'application/pdf', description: 'The PDF', disposition: 'inline', filename: 'portfolio-concept-<id>.pdf' })
-  @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, { 503: ['NO_CURRENT_REGULATION'] })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, { 429: ['PDF_BUSY'], 503: ['NO_CURRENT_REGULATION'] })
   async preview(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     const portfolio = await this.portfolios.own(me.userId, id);
     if (portfolio.status !== 'draft') return this.sendSubmissionPdf(me, id, res);
@@ -229,7 +229,7 @@ export class PortfolioController {
       rulebook: this.portfolios.rulebooks.get(portfolio.rulebookVersion),
       report,
       documents: docs.filter((d) => d.status === 'verified' && referenced.has(d.id)).map((d) => ({ id: d.id, filename: d.filename, contentType: d.contentType, sizeBytes: d.sizeBytes, sha256: d.sha256 ?? '' })),
-    });
+    }, me.userId);
     sendPdf(res, pdf, `portfolio-concept-${id}.pdf`);
   }
 

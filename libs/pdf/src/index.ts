@@ -25,6 +25,7 @@ export {
 } from './portfolio-pdf';
 export { DRAFT_STATUS, formatBytes, formatCalendarDate, formatTimestamp, PORTFOLIO_TITLE, portfolioView, type PortfolioView } from './portfolio-view';
 export { Semaphore, type Release } from './semaphore';
+export { FairQueue, FairQueueFull } from './fair-queue';
 export {
   CERTIFICATE_MARGIN_TEMPLATE,
   CERTIFICATE_TITLE,

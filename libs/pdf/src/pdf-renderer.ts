@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, type Browser, type BrowserContext, type HTTPRequest } from 'puppeteer-core';
 import type { PdfConfig } from '../../platform/src/config';
-import { Semaphore } from './semaphore';
+import { FairQueue, FairQueueFull } from './fair-queue';
 
 /**
  * HTML → PDF with one headless Chromium per renderer.
@@ -16,7 +16,10 @@ import { Semaphore } from './semaphore';
  *   closed when the render ends, whatever the outcome.
  * - Pages run without JavaScript and without network: every request except `data:` and `about:`
  *   is aborted. Templates are static HTML with inlined styles.
- * - At most `maxConcurrent` renders run at once; the others wait in a FIFO queue.
+ * - At most `maxConcurrent` renders run at once, and at most one per owner (`RenderOptions.owner`,
+ *   the person whose PDF it is); the others wait, and free slots go to the waiting owners in turn
+ *   (round-robin, see fair-queue.ts). An owner with `maxQueuedPerOwner` renders waiting gets
+ *   PDF_BUSY for one more.
  * - `timeoutMs` is one deadline per render counted from the call, so it includes the time spent
  *   waiting in the queue and a browser launch. Past it the render rejects with PDF_TIMEOUT and its
  *   context is closed; its slot is freed as soon as the context is gone.
@@ -25,7 +28,7 @@ import { Semaphore } from './semaphore';
  *   browser process has exited and the temporary profile directory is removed.
  */
 
-export type PdfErrorCode = 'PDF_TIMEOUT' | 'PDF_RENDER_FAILED' | 'PDF_RENDERER_CLOSED';
+export type PdfErrorCode = 'PDF_TIMEOUT' | 'PDF_RENDER_FAILED' | 'PDF_RENDERER_CLOSED' | 'PDF_BUSY';
 
 export class PdfRenderError extends Error {
   override readonly name = 'PdfRenderError';
@@ -42,6 +45,8 @@ export class PdfRenderError extends Error {
 export interface PdfRendererOptions extends PdfConfig {
   /** How long `close()` waits for Chromium to exit on its own before killing it. Default 3000. */
   closeTimeoutMs?: number;
+  /** Renders one owner may have waiting behind its running one; one more is refused (PDF_BUSY). Default 2. */
+  maxQueuedPerOwner?: number;
 }
 
 export interface RenderOptions {
@@ -53,6 +58,11 @@ export interface RenderOptions {
   title?: string;
   /** Overrides the renderer's `timeoutMs` for this render. */
   timeoutMs?: number;
+  /**
+   * Whose PDF this is (a user id): at most one render per owner runs at a time, and owners take
+   * turns for free slots. Renders without an owner are each their own.
+   */
+  owner?: string;
 }
 
 export interface PdfRendererStats {
@@ -77,6 +87,8 @@ export interface PdfRendererStats {
   peakOpenContexts: number;
   /** Requests from pages that were aborted because they would leave the page. */
   blockedRequests: number;
+  /** Renders refused with PDF_BUSY (their owner already had `maxQueuedPerOwner` waiting). */
+  busy: number;
 }
 
 export const DEFAULT_FOOTER_TEMPLATE =
@@ -122,7 +134,7 @@ interface Job {
 }
 
 export class PdfRenderer {
-  private readonly slots: Semaphore;
+  private readonly slots: FairQueue;
   private readonly closeTimeoutMs: number;
   private current: BrowserInstance | undefined;
   private launching: Promise<BrowserInstance> | undefined;
@@ -140,11 +152,12 @@ export class PdfRenderer {
     openContexts: 0,
     peakOpenContexts: 0,
     blockedRequests: 0,
+    busy: 0,
   };
 
   constructor(private readonly options: PdfRendererOptions) {
     if (!Number.isInteger(options.timeoutMs) || options.timeoutMs < 1) throw new RangeError(`timeoutMs must be an integer >= 1, got ${options.timeoutMs}`);
-    this.slots = new Semaphore(options.maxConcurrent);
+    this.slots = new FairQueue(options.maxConcurrent, options.maxQueuedPerOwner ?? 2);
     this.closeTimeoutMs = options.closeTimeoutMs ?? 3000;
   }
 
@@ -182,6 +195,7 @@ export class PdfRenderer {
       this.counters.failed++;
       const error = this.classify(err);
       if (error.code === 'PDF_TIMEOUT') this.counters.timedOut++;
+      if (error.code === 'PDF_BUSY') this.counters.busy++;
       throw error;
     } finally {
       clearTimeout(timer);
@@ -202,7 +216,7 @@ export class PdfRenderer {
   // ------------------------------------------------------------------ rendering
 
   private async execute(html: string, options: RenderOptions, job: Job): Promise<Buffer> {
-    const release = await this.slots.acquire(job.signal);
+    const release = await this.slots.acquire(options.owner, job.signal);
     try {
       throwIfAborted(job.signal);
       const { instance, context } = await this.openContext(job);
@@ -280,6 +294,7 @@ export class PdfRenderer {
 
   private classify(err: unknown): PdfRenderError {
     if (err instanceof PdfRenderError) return err;
+    if (err instanceof FairQueueFull) return new PdfRenderError('PDF_BUSY', `A PDF of the same person is already being rendered, and ${err.limit} more are waiting`, { cause: err });
     if (this.closed) return closedError(err);
     const detail = err instanceof Error ? err.message : String(err);
     return new PdfRenderError('PDF_RENDER_FAILED', `PDF render failed: ${detail}`, { cause: err });

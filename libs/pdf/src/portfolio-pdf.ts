@@ -67,10 +67,12 @@ export function portfolioFooterTemplate(input: PortfolioPdfInput): string {
   );
 }
 
-export async function renderPortfolioPdf(renderer: PdfRenderer, input: PortfolioPdfInput): Promise<Buffer> {
+/** `owner`: whose PDF it is, for the renderer's fair queue (see PdfRenderer). */
+export async function renderPortfolioPdf(renderer: PdfRenderer, input: PortfolioPdfInput, owner?: string): Promise<Buffer> {
   // The HTML's own <title> becomes the PDF's title.
   return renderer.render(portfolioHtml(input), {
     headerTemplate: portfolioHeaderTemplate(input),
     footerTemplate: portfolioFooterTemplate(input),
+    ...(owner === undefined ? {} : { owner }),
   });
 }

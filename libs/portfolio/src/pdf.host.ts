@@ -24,8 +24,9 @@ export class PdfHost implements OnApplicationShutdown {
     this.renderer = new PdfRenderer(config.pdf);
   }
 
-  portfolio(input: PortfolioPdfInput): Promise<Buffer> {
-    return this.render(() => renderPortfolioPdf(this.renderer, input));
+  /** `owner`: the person whose portfolio it is; one render per person at a time, people in turn. */
+  portfolio(input: PortfolioPdfInput, owner?: string): Promise<Buffer> {
+    return this.render(() => renderPortfolioPdf(this.renderer, input, owner));
   }
 
   decisionLetter(input: DecisionLetterInput): Promise<Buffer> {
@@ -36,13 +37,22 @@ export class PdfHost implements OnApplicationShutdown {
     return this.render(() => renderCertificatePdf(this.renderer, input));
   }
 
-  /** Render failures become 503 with a clear code and Retry-After. */
+  /** Render failures become 503 (429 when the person has too many renders waiting) with a clear code and Retry-After. */
   private async render(produce: () => Promise<Buffer>): Promise<Buffer> {
     try {
       const pdf = await produce();
       if (!isPdf(pdf)) throw new Error('renderer returned something that is not a PDF');
       return pdf;
     } catch (err) {
+      if (err instanceof PdfRenderError && err.code === 'PDF_BUSY') {
+        throw new DomainError(
+          'rate_limited',
+          'PDF_BUSY',
+          bilingual('Er wordt al een PDF voor je gemaakt; wacht tot die klaar is', 'A PDF is already being rendered for you; wait until it is ready'),
+          undefined,
+          { 'Retry-After': '5' },
+        );
+      }
       if (err instanceof PdfRenderError) {
         const timeout = err.code === 'PDF_TIMEOUT';
         throw new DomainError(

@@ -33,6 +33,6 @@ export class SubmissionPdfService {
       report,
       documents: entity.documents,
       submission: { submittedAt: view.submittedAt, contentHash: view.contentHash, rulebookVersion: view.rulebookVersion, regulationVersions: view.regulationVersions },
-    });
+    }, entity.candidateId);
   }
 }
