@@ -22,6 +22,7 @@ import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { api, must } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ActionError, StatusTag } from './common';
+import { RulebookMoves } from './RulebookMoves';
 
 
 const KEY = ['admin', 'rulebooks'] as const;
@@ -119,6 +120,7 @@ export function RulebooksPage() {
           <section aria-labelledby="rb-move-title">
             <Heading2 id="rb-move-title">{t('bh_moveTitle')}</Heading2>
             <Paragraph>{t('bh_moveExplain')}</Paragraph>
+            <RulebookMoves rulebooks={list.data} />
           </section>
         </>
       ) : null}
