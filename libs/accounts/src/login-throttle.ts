@@ -17,8 +17,8 @@ import { AUTH_CONFIG } from './tokens';
  *   forgotten once the key has had no failure for a whole window (so the wait cannot outgrow it).
  * - A client address gets ten times as many failures (an office or classroom behind one address).
  * - The **owner on a known device** (a browser or client that logged in to this account before,
- *   `rlp_device` cookie) is not held by the account's key, only by that device's own, so an
- *   attacker elsewhere cannot keep the owner out.
+ *   `rlp_device` cookie) is not held by the account's or the address's key, only by that device's
+ *   own, so an attacker — elsewhere or behind the same address — cannot keep the owner out.
  * - A refused attempt (still waiting) counts nothing, so one blocked address does not keep
  *   counting against every e-mail address it names.
  * - The counters live in PostgreSQL, so they hold across app instances and restarts.
@@ -46,9 +46,11 @@ export class LoginThrottle {
 
   private keys(k: ThrottleKeys, forCheck: boolean): Array<{ key: string; limit: number }> {
     const n = this.config.loginMaxAttempts;
-    const keys = [{ key: `ip:${k.clientAddress}`, limit: n * 10 }];
-    // The owner's known device stands in for the account's key: the attacker's failures elsewhere do not hold it.
-    if (!(forCheck && k.knownForAccount)) keys.push({ key: `email:${k.email}`, limit: n });
+    // The owner's known device stands in for the account's and the address's keys: failures of
+    // others — elsewhere, or behind the same address (an office, a proxy) — do not hold it.
+    const ownerOnKnownDevice = forCheck && k.knownForAccount;
+    const keys = ownerOnKnownDevice ? [] : [{ key: `ip:${k.clientAddress}`, limit: n * 10 }];
+    if (!ownerOnKnownDevice) keys.push({ key: `email:${k.email}`, limit: n });
     if (k.device) keys.push({ key: `device:${k.device}`, limit: n });
     return keys;
   }
