@@ -342,11 +342,18 @@ describe('assessor and office screens: the API (e2e)', () => {
     // The candidate's answer keeps its shape (the kandidaatportaal's client is generated from it).
     const forCandidate = (await api(p).get(`/portfolios/${id}/interview`).set(c.auth).expect(200)).body;
     expect(forCandidate.booking).toBeNull();
+    // Back to judged: notes for the next interview stay private again until that one starts (the missed booking's start has passed but no longer counts).
+    const prep = await office(p).get(`/assessments/${id}/preparation`).set(a1.auth).expect(200);
+    await office(p).put(`/assessments/${id}/preparation`).set(a1.auth).set('If-Match', prep.headers['etag']!).send({ notes: { A: 'Voor het volgende gesprek' } }).expect(200);
+    expect((await office(p).get(`/assessments/${id}/preparation`).set(a2.auth).expect(200)).body).toMatchObject({ shared: false, other: null });
 
     const slot2 = await office(p).post(`/assessments/${id}/slots`).set(a2.auth).send({ date: '2026-12-10', time: '10:00', durationMinutes: 60, address: 'Utrecht' }).expect(201);
     await api(p).post(`/portfolios/${id}/interview/booking`).set(c.auth).send({ slotId: slot2.body.id }).expect(201);
     expect(Object.keys((await api(p).get(`/portfolios/${id}/interview`).set(c.auth).expect(200)).body.booking).sort()).toEqual(['bookedAt', 'cancelReason', 'cancelledAt', 'id', 'sequence', 'slot', 'status']);
+    p.clock.set(new Date('2026-12-10T08:59:00Z'));
+    expect((await office(p).get(`/assessments/${id}/preparation`).set(a2.auth).expect(200)).body.other).toBeNull();
     p.clock.set(new Date('2026-12-10T09:30:00Z'));
+    expect((await office(p).get(`/assessments/${id}/preparation`).set(a2.auth).expect(200)).body).toMatchObject({ shared: true, other: { notes: { A: 'Voor het volgende gesprek' } } });
     // The candidate did not come: the assessors advise on the record (negative, no findings needed).
     const noShow = await missed({ kind: 'no_show', absentParty: 'candidate', reason: 'Niet verschenen, niet bereikbaar', next: 'advise' }).expect(200);
     expect(noShow.body.booking.missed).toMatchObject({ kind: 'no_show', absentParty: 'candidate', next: 'advise' });

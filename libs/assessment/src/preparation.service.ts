@@ -49,9 +49,23 @@ export class PreparationService {
     private readonly interviews: InterviewService,
   ) {}
 
+  /**
+   * Whether the current booked interview has started (a booked one recorded as missed with an
+   * advice to follow still counts). A missed interview followed by new slots is cancelled: notes
+   * written for the next interview stay private until that one starts.
+   */
+  private async currentStarted(m: EntityManager, portfolioId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM interview_bookings b JOIN interview_slots s ON s.id = b.slot_id
+        WHERE b.portfolio_id = $1 AND b.status = 'booked' AND s.starts_at <= $2 LIMIT 1`,
+      [portfolioId, this.dossiers.now()],
+    );
+    return rows.length > 0;
+  }
+
   private async view(m: EntityManager, portfolio: PortfolioEntity, own: AssignmentEntity): Promise<PreparationView> {
     const agenda = await this.joint.agenda(m, portfolio.id);
-    const shared = (await this.interviews.started(m, portfolio.id)) || ['interview_held', 'decided'].includes(portfolio.status);
+    const shared = (await this.currentStarted(m, portfolio.id)) || ['interview_held', 'decided'].includes(portfolio.status);
     let other: PreparationNotes | null = null;
     if (shared) {
       const co = (await this.dossiers.activeAssignments(m, portfolio.id)).find((a) => a.id !== own.id);
