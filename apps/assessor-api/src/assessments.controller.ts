@@ -138,9 +138,9 @@ export class AssessmentsController {
   }
 
   @Get(':id/portfolio.pdf')
-  @ApiOperation({ summary: 'The frozen submission as PDF' })
+  @ApiOperation({ summary: 'The frozen submission as PDF: rendered once, kept with its SHA-256, the same file every time and for the candidate' })
   @ApiFileResponse({ contentType: 'application/pdf', description: 'The submitted portfolio', disposition: 'inline', filename: 'portfolio-<id>.pdf' })
-  @ApiErrors(...DOSSIER, INDEPENDENT, ERRORS.pdf)
+  @ApiErrors(...DOSSIER, INDEPENDENT, ERRORS.pdf, ERRORS.storage, { 409: ['PDF_INTEGRITY_FAILED'], 429: ['PDF_BUSY'] })
   async portfolioPdf(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     const m = this.dossiers.dataSource.manager;
     await this.dossiers.assignment(m, id, me.userId, { independent: true });

@@ -206,7 +206,7 @@ export class PortfolioController {
   @Get(':id/preview.pdf')
   @ApiOperation({ summary: 'The portfolio as PDF; a draft is marked CONCEPT, a submitted one shows the frozen snapshot' })
   @ApiFileResponse({ contentType: 'application/pdf', description: 'The PDF', disposition: 'inline', filename: 'portfolio-concept-<id>.pdf' })
-  @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, { 429: ['PDF_BUSY'], 503: ['NO_CURRENT_REGULATION'] })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, ERRORS.storage, { 409: ['PDF_INTEGRITY_FAILED'], 429: ['PDF_BUSY'], 503: ['NO_CURRENT_REGULATION'] })
   async preview(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     const portfolio = await this.portfolios.own(me.userId, id);
     if (portfolio.status !== 'draft') return this.sendSubmissionPdf(me, id, res);
@@ -273,9 +273,9 @@ export class PortfolioController {
   }
 
   @Get(':id/submission.pdf')
-  @ApiOperation({ summary: 'The frozen submission as PDF' })
+  @ApiOperation({ summary: 'The frozen submission as PDF: rendered once, kept with its SHA-256, the same file every time and for the assessors' })
   @ApiFileResponse({ contentType: 'application/pdf', description: 'The PDF', disposition: 'inline', filename: 'portfolio-ingediend-<id>.pdf' })
-  @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, { 404: ['NOT_SUBMITTED'] })
+  @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, ERRORS.storage, { 404: ['NOT_SUBMITTED'], 409: ['PDF_INTEGRITY_FAILED'], 429: ['PDF_BUSY'] })
   async submissionPdf(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     return this.sendSubmissionPdf(me, id, res);
   }

@@ -116,6 +116,10 @@ export interface SubmittedDocument {
 @Entity({ name: 'submissions' })
 @Index('uq_submissions_portfolio', ['portfolioId'], { unique: true })
 @Index('ix_submissions_candidate', ['candidateId'])
+@Check(
+  'ck_submissions_pdf',
+  `("pdf_storage_key" IS NULL) = ("pdf_sha256" IS NULL) AND ("pdf_sha256" IS NULL) = ("pdf_size_bytes" IS NULL) AND ("pdf_size_bytes" IS NULL) = ("pdf_rendered_at" IS NULL)`,
+)
 export class SubmissionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_submissions' })
   id!: string;
@@ -152,6 +156,22 @@ export class SubmissionEntity {
 
   @Column({ name: 'content_hash', type: 'char', length: 64 })
   contentHash!: string;
+
+  /**
+   * The submission's PDF, rendered once and kept (issue 18): its object key, SHA-256, size and
+   * render time, all four set together by the one update the append-only trigger allows.
+   */
+  @Column({ name: 'pdf_storage_key', type: 'varchar', length: 200, nullable: true })
+  pdfStorageKey!: string | null;
+
+  @Column({ name: 'pdf_sha256', type: 'char', length: 64, nullable: true })
+  pdfSha256!: string | null;
+
+  @Column({ name: 'pdf_size_bytes', type: 'bigint', nullable: true })
+  pdfSizeBytes!: string | null;
+
+  @Column({ name: 'pdf_rendered_at', type: 'timestamptz', nullable: true })
+  pdfRenderedAt!: Date | null;
 }
 
 /** Idempotency keys of submissions: a retried or doubled request yields the first result. */
