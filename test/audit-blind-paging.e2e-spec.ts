@@ -4,7 +4,9 @@ import { assign, declare, office, person, submittedDossier, type Person } from '
 const TODAY = '2026-11-23';
 const START = new Date('2026-11-23T09:00:00Z');
 
-type Event = { id: string; action: string; actorId: string | null };
+type Event = { id: string; action: string; actorId: string | null; occurredAt: string; requestId: string | null; chainSeq: string | null; hash: string | null };
+// The same event as two readers see it (a blind admin gets sealed ids).
+const sameEvent = (e: Event) => `${e.occurredAt} ${e.action} ${e.actorId} ${e.requestId}`;
 
 /**
  * Issue 18: an admin who assesses a dossier reads its audit trail while the co-assessor scores.
@@ -67,7 +69,14 @@ describe('audit trail: a blind admin pages over the events they may see (e2e)', 
       const pages = await pageAll(admin, limit);
       const seen = pages.flatMap((page) => page.events);
       // Exactly the visible events, newest first, each once.
-      expect(seen.map((e) => e.id)).toEqual(visible.map((e) => e.id));
+      expect(seen.map(sameEvent)).toEqual(visible.map(sameEvent));
+      // Without positions: sealed ids and cursors, no chain position or hash (gaps would count hidden events).
+      for (const e of seen) {
+        expect(e.id).toMatch(/^s\.[A-Za-z0-9_-]+$/);
+        expect(e.chainSeq).toBeNull();
+        expect(e.hash).toBeNull();
+      }
+      for (const page of pages) if (page.nextBefore) expect(page.nextBefore).toMatch(/^s\./);
       pages.forEach((page, n) => {
         expect(page.keys).toEqual(['events', 'nextBefore']);
         // Every page but the last is full; a cursor never comes with an empty or short page.
@@ -77,6 +86,20 @@ describe('audit trail: a blind admin pages over the events they may see (e2e)', 
       });
       expect(pages.length).toBe(Math.ceil(visible.length / limit));
     }
+  });
+
+  it('takes only its own sealed cursors from a blind admin, and gives everyone else plain positions', async () => {
+    const everything = (await pageAll(seer, 500))[0]!.events;
+    expect(everything.every((e) => /^\d+$/.test(e.id) && /^\d+$/.test(e.chainSeq!) && /^[0-9a-f]{64}$/.test(e.hash!))).toBe(true);
+    // Probing with plain ids (to find positions) is refused, as is a changed or foreign cursor.
+    const plain = await office(p).get(`/admin/audit-events?portfolioId=${id}&before=${everything[0]!.id}`).set(admin.auth).expect(400);
+    expect(plain.body.code).toBe('INVALID_CURSOR');
+    const first = await office(p).get(`/admin/audit-events?portfolioId=${id}&limit=1`).set(admin.auth).expect(200);
+    const cursor = first.body.nextBefore as string;
+    const bent = cursor.slice(0, -4) + (cursor.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    expect((await office(p).get(`/admin/audit-events?portfolioId=${id}&before=${bent}`).set(admin.auth).expect(400)).body.code).toBe('INVALID_CURSOR');
+    expect((await office(p).get(`/admin/audit-events?portfolioId=${id}&before=${cursor}`).set(seer.auth).expect(400)).body.code).toBe('INVALID_CURSOR');
+    await office(p).get(`/admin/audit-events?portfolioId=${id}&before=${cursor}`).set(admin.auth).expect(200);
   });
 
   it('the chain check does not give a count to an admin who may not see every event', async () => {

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@rlp/accounts';
 import { DataSource } from 'typeorm';
-import { AuditChainReportSchema, AuditEventPageSchema, AuditService, verifyAuditChain } from '@rlp/audit';
+import { AuditChainReportSchema, AuditCursorSeal, AuditEventPageSchema, AuditService, verifyAuditChain } from '@rlp/audit';
 import { ApiErrors, bilingual, DomainError, ERRORS } from '@rlp/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -28,9 +28,9 @@ export class AuditQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Next page: the `nextBefore` of the previous one' })
+  @ApiPropertyOptional({ description: 'Next page: the `nextBefore` of the previous one (sealed, `s.…`, for an admin assessing a dossier blind)' })
   @IsOptional()
-  @Matches(/^\d{1,18}$/)
+  @Matches(/^(\d{1,18}|s\.[A-Za-z0-9_-]{20,200})$/)
   before?: string;
 
   @ApiPropertyOptional({ default: 100, maximum: 500 })
@@ -47,10 +47,14 @@ export class AuditQueryDto {
 @Controller('admin/audit-events')
 @Roles('admin')
 export class AdminAuditController {
+  private readonly seal: AuditCursorSeal;
+
   constructor(
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.seal = new AuditCursorSeal(dataSource);
+  }
 
   /**
    * Dossiers this admin assesses and has not yet submitted a scoring for: there the co-assessor's
@@ -91,7 +95,7 @@ export class AdminAuditController {
   @Get()
   @ApiOperation({ summary: 'The audit trail, newest first, filtered by dossier, person and period' })
   @ApiOkResponse({ type: AuditEventPageSchema })
-  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.query, { 400: ['INVALID_PERIOD'] })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.query, { 400: ['INVALID_PERIOD', 'INVALID_CURSOR'] })
   async search(@Query() query: AuditQueryDto, @CurrentPrincipal() me: Principal): Promise<AuditEventPageSchema> {
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
@@ -99,12 +103,20 @@ export class AdminAuditController {
       throw new DomainError('validation', 'INVALID_PERIOD', bilingual('"from" moet vóór "to" liggen', '"from" must be before "to"'));
     }
     const blind = await this.blindFor(me.userId);
+    // Assessing blind, ids and cursors are sealed (positions would count hidden events), and only a
+    // sealed cursor is taken: probing with plain ids would find the positions all the same.
+    let beforeId = query.before;
+    if (beforeId && (blind.size > 0 || beforeId.startsWith('s.'))) {
+      const opened = blind.size > 0 ? await this.seal.open(beforeId) : null;
+      if (!opened) throw new DomainError('validation', 'INVALID_CURSOR', bilingual('Onbekende vervolgcursor; begin bij de eerste pagina', 'Unknown page cursor; start from the first page'));
+      beforeId = opened;
+    }
     const page = await this.audit.search({
       ...(query.portfolioId ? { portfolioId: query.portfolioId } : {}),
       ...(query.personId ? { personId: query.personId } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
-      ...(query.before ? { beforeId: query.before } : {}),
+      ...(beforeId ? { beforeId } : {}),
       limit: query.limit ?? 100,
       // Hidden in the query, so a page is filled with events this admin may see and a cursor
       // never comes with an empty page (which would show the co-assessor is at work).
@@ -121,9 +133,23 @@ export class AdminAuditController {
     );
     const visible = (e: (typeof page.events)[number]) =>
       isScoring(e) && !judged.has(String(e.data['portfolioId'])) ? { portfolioId: e.data['portfolioId'], assignmentId: e.data['assignmentId'], version: e.data['version'], redacted: 'tot het gezamenlijk oordeel vastligt / until the joint judgement is final' } : e.data;
+    const sealed = blind.size > 0;
     return {
-      events: page.events.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), actorId: e.actorId, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, requestId: e.requestId, data: visible(e), chainSeq: e.chainSeq, hash: e.hash })),
-      nextBefore: page.nextBefore,
+      events: await Promise.all(
+        page.events.map(async (e) => ({
+          id: sealed ? await this.seal.seal(e.id) : e.id,
+          occurredAt: e.occurredAt.toISOString(),
+          actorId: e.actorId,
+          action: e.action,
+          subjectType: e.subjectType,
+          subjectId: e.subjectId,
+          requestId: e.requestId,
+          data: visible(e),
+          chainSeq: sealed ? null : e.chainSeq,
+          hash: sealed ? null : e.hash,
+        })),
+      ),
+      nextBefore: page.nextBefore && sealed ? await this.seal.seal(page.nextBefore) : page.nextBefore,
     };
   }
 }

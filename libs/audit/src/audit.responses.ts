@@ -5,7 +5,7 @@ import type { ChainProblem } from './audit-chain';
 
 @ApiSchema({ name: 'AuditEvent', description: 'One event of the append-only audit trail' })
 export class AuditEventSchema {
-  @ApiProperty({ example: '1042', description: 'Ascending; pass it as `before` to page on' })
+  @ApiProperty({ example: '1042', description: 'Ascending; pass it as `before` to page on. Sealed (`s.…`, says nothing) for an admin who assesses a dossier blind' })
   id!: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -33,11 +33,11 @@ export class AuditEventSchema {
   })
   data!: Record<string, unknown>;
 
-  @ApiProperty({ example: '1042', description: 'Position in the hash chain (ADR 0009)' })
-  chainSeq!: string;
+  @ApiProperty({ type: String, nullable: true, example: '1042', description: 'Position in the hash chain (ADR 0009); null for an admin who assesses a dossier blind (positions would count hidden events)' })
+  chainSeq!: string | null;
 
-  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: 'SHA-256, hex' })
-  hash!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: 'SHA-256, hex; null when chainSeq is' })
+  hash!: string | null;
 }
 
 @ApiSchema({ name: 'AuditEventPage', description: 'A page of the audit trail, newest first' })

@@ -2,3 +2,4 @@ export * from './audit-event.entity';
 export * from './audit.service';
 export * from './audit-chain';
 export * from './audit.responses';
+export * from './audit-cursor';

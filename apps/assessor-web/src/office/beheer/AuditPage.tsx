@@ -283,7 +283,7 @@ function Events({ filters, onDossier }: { filters: FilterValues; onDossier: (id:
                     const lines = dataLines(e.data);
                     return (
                       <TableRow key={e.id}>
-                        <TableHeaderCell scope="row">{e.chainSeq}</TableHeaderCell>
+                        <TableHeaderCell scope="row">{e.chainSeq ?? '–'}</TableHeaderCell>
                         <TableCell>{dateTime(e.occurredAt)}</TableCell>
                         <TableCell>{name(e.actorId)}</TableCell>
                         <TableCell>
@@ -294,7 +294,7 @@ function Events({ filters, onDossier }: { filters: FilterValues; onDossier: (id:
                                 {t('bh_details')}
                                 <span className="rlp-visually-hidden">
                                   {' '}
-                                  {t('bh_ofEvent')} {e.chainSeq}
+                                  {t('bh_ofEvent')} {e.chainSeq ?? dateTime(e.occurredAt)}
                                 </span>
                               </summary>
                               <dl>
