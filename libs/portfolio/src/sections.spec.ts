@@ -1,4 +1,6 @@
-import { assembleDocument, canonicalJson, contentProblems, documentIdsOf, malformedDocumentReferences, mergePatch, sectionOfPointer, sectionPointer, SECTION_KEYS, SectionContents } from './sections';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assembleDocument, canonicalJson, contentBytes, contentProblems, documentIdsOf, malformedDocumentReferences, mergePatch, sectionOfPointer, sectionPointer, SECTION_KEYS, SectionContents, SIZE_LIMITS } from './sections';
 
 const empty = (): SectionContents => Object.fromEntries(SECTION_KEYS.map((k) => [k, {}])) as SectionContents;
 
@@ -55,5 +57,16 @@ describe('sections', () => {
     for (let i = 0; i < 20; i++) deep = { d: deep };
     expect(contentProblems(deep)[0]?.problem).toBe('too_deep');
     expect(contentProblems({ ok: 'Zoë 🙂 עברית', list: [1, 2] })).toEqual([]);
+  });
+  it('leaves the complete example portfolio room to grow: every section under a quarter of its limit, the whole under a quarter of the total', () => {
+    const example = JSON.parse(readFileSync(join(__dirname, '../../../docs/examples/complete.json'), 'utf8')) as Record<string, unknown> & { cases: unknown[] };
+    const sections: Record<string, unknown> = { education: example['education'], workExperience: example['workExperience'], cvAndMotivation: example['cvAndMotivation'], 'case-1': example.cases[0], 'case-2': example.cases[1], developmentPlan: example['developmentPlan'], declarations: example['declarations'] };
+    const sizes = Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, contentBytes(v)]));
+    for (const [section, size] of Object.entries(sizes)) expect({ section, fits: size > 0 && size <= SIZE_LIMITS.maxSectionBytes / 4 }).toEqual({ section, fits: true });
+    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(20_000);
+    expect(total).toBeLessThanOrEqual(SIZE_LIMITS.maxPortfolioBytes / 4);
+    // Bytes, not characters: a euro sign counts three.
+    expect(contentBytes({ t: '€' })).toBe(Buffer.byteLength('{"t":"€"}'));
   });
 });
