@@ -156,7 +156,8 @@ function urlFor(f: Fixture, route: RouteInfo): string {
     .replace(':version', version)
     .replace(':documentId', f.documentId)
     .replace(':slotId', f.freeSlotId)
-    .replace(':relationId', f.relationId);
+    .replace(':relationId', f.relationId)
+    .replace(':criterion', 'A');
   if (key === 'GET /portfolios/:id/rulebook-move') url += '?to=toetsingskader-initieel-v1';
   expect(url).not.toMatch(/\/:/);
   return url;
@@ -189,6 +190,7 @@ function bodyFor(f: Fixture, route: RouteInfo): object | undefined {
     'POST /assessments/:id/decline': { reason: 'Geen tijd' },
     'POST /assessments/:id/independence': { independent: true },
     'PUT /assessments/:id/scoring': { scores: {} },
+    'PUT /assessments/:id/scoring/criteria/:criterion': { verdict: 'aangetoond' },
     'PUT /assessments/:id/judgement': { criteria: {} },
     'PUT /assessments/:id/interview-record': { advice: 'positive' },
     'POST /assessments/:id/interview/cancel': { reason: 'Ziek' },
@@ -199,6 +201,7 @@ function bodyFor(f: Fixture, route: RouteInfo): object | undefined {
 
 function ifMatchFor(f: Fixture, route: RouteInfo): string | undefined {
   if (route.path.includes('/sections/')) return f.etags['education'];
+  if (route.path.includes('/scoring/criteria/')) return '"criterion.0"';
   if (route.path.includes('/scoring')) return '"scoring.1"';
   if (route.path.includes('/judgement')) return '"judgement.1"';
   if (route.path.includes('/interview-record')) return '"interview.1"';

@@ -143,7 +143,10 @@ describe('assessor and office screens: the API (e2e)', () => {
     const codes = (s0.body.criteria as Array<{ code: string }>).map((c) => c.code);
     const all = Object.fromEntries(codes.map((c) => [c, { verdict: 'aangetoond' }]));
     await call('put', `/assessments/${id}/scoring`, 400, A(a1), { scores: { A: { verdict: 'x' } } }, { 'If-Match': s0.headers['etag']! });
-    const s1 = await call('put', `/assessments/${id}/scoring`, 200, A(a1), { scores: { ...all, A: { verdict: 'te_bevragen', motivation: 'Navragen', questions: ['Hoeveel uren?'] } } }, { 'If-Match': s0.headers['etag']! });
+    // One criterion with its own ETag (ADR 0014 §7); a stale one is 412.
+    const c1 = await call('put', `/assessments/${id}/scoring/criteria/B1`, 200, A(a1), { verdict: 'aangetoond' }, { 'If-Match': s0.body.criterionVersions['B1'].etag });
+    await call('put', `/assessments/${id}/scoring/criteria/B1`, 412, A(a1), { verdict: 'niet_aangetoond', motivation: 'Toch niet' }, { 'If-Match': s0.body.criterionVersions['B1'].etag });
+    const s1 = await call('put', `/assessments/${id}/scoring`, 200, A(a1), { scores: { ...all, A: { verdict: 'te_bevragen', motivation: 'Navragen', questions: ['Hoeveel uren?'] } } }, { 'If-Match': c1.body.etag });
     await call('post', `/assessments/${id}/scoring/submit`, 200, A(a1), undefined, { 'If-Match': s1.headers['etag']! });
     await call('get', `/assessments/${id}/scorings`, 200, A(a1));
     await call('get', `/assessments/${id}/judgement`, 409, A(a1));

@@ -205,7 +205,7 @@ describe('hostile input on every write route (e2e)', () => {
     const draftVersion = (await office(p).post('/admin/regulations/gedragscode/versions').set(admin.auth).send({ title: 'Concept' }).expect(201)).body.version as number;
     p.clock.set(new Date('2026-12-03T15:00:00Z'));
     paramContext = (app, path) => {
-      const values: Record<string, string> = { section: 'education', type: 'gedragscode', version: '1', slotId: NO_SUCH_ID, relationId: NO_SUCH_ID, documentId: NO_SUCH_ID, id: NO_SUCH_ID };
+      const values: Record<string, string> = { section: 'education', type: 'gedragscode', version: '1', slotId: NO_SUCH_ID, relationId: NO_SUCH_ID, criterion: 'A', documentId: NO_SUCH_ID, id: NO_SUCH_ID };
       if (app === 'candidate') {
         if (path.startsWith('/portfolios/')) values['id'] = draft.id;
         if (path.startsWith('/documents/')) values['id'] = evidence.id;
@@ -300,6 +300,17 @@ describe('hostile input on every write route (e2e)', () => {
       { app: 'assessor', method: 'post', path: '/assessments/:id/decline', url: `/assessments/${s1.portfolioId}/decline`, auth: a1.auth, body: { reason: 'Ik ken de kandidaat' }, fields: { reason: text(2000, { nonBlank: true }) } },
       { app: 'assessor', method: 'post', path: '/assessments/:id/independence', url: `/assessments/${s1.portfolioId}/independence`, auth: a1.auth, body: { independent: true }, fields: { independent: { t: 'true' }, note: text(2000, { required: false }) } },
       { app: 'assessor', method: 'put', path: '/assessments/:id/scoring', url: `/assessments/${s1.portfolioId}/scoring`, auth: a1.auth, headers: () => etag(p.assessor, `/assessments/${s1.portfolioId}/scoring`, a1.auth), body: { scores: {} }, fields: { scores: { t: 'object' } } },
+      // One criterion with that criterion's own ETag; its questions through the first one (an empty list is valid).
+      {
+        app: 'assessor',
+        method: 'put',
+        path: '/assessments/:id/scoring/criteria/:criterion',
+        url: `/assessments/${s1.portfolioId}/scoring/criteria/A`,
+        auth: a1.auth,
+        headers: async () => ({ 'If-Match': (await request(p.assessor.getHttpServer()).get(`/assessments/${s1.portfolioId}/scoring`).set(a1.auth).expect(200)).body.criterionVersions['A'].etag as string }),
+        body: { verdict: 'te_bevragen', motivation: 'Onduidelijk', questions: ['Waarom?'] },
+        fields: { verdict: { t: 'enum', values: ['aangetoond', 'niet_aangetoond', 'te_bevragen'] }, motivation: text(5000, { required: false }), 'questions.0': text(1000, { required: false }) },
+      },
       { app: 'assessor', method: 'post', path: '/assessments/:id/scoring/submit', url: `/assessments/${s1.portfolioId}/scoring/submit`, auth: a1.auth, headers: () => etag(p.assessor, `/assessments/${s1.portfolioId}/scoring`, a1.auth) },
       { app: 'assessor', method: 'put', path: '/assessments/:id/judgement', url: `/assessments/${s2.portfolioId}/judgement`, auth: a3.auth, headers: () => etag(p.assessor, `/assessments/${s2.portfolioId}/judgement`, a3.auth), body: { criteria: {} }, fields: { criteria: { t: 'object' } } },
       { app: 'assessor', method: 'post', path: '/assessments/:id/judgement/agree', url: `/assessments/${s2.portfolioId}/judgement/agree`, auth: a3.auth, headers: async () => ({ 'If-Match': '"judgement.99"' }) },

@@ -195,8 +195,13 @@ describe('the assessor scores a dossier in Chromium', () => {
     await saved(page);
     expect((await serverScoring(anna, id)).scores['A']).toEqual({ verdict: 'niet_aangetoond', motivation: 'Het diploma mist de handtekening van de instelling.', questions: [] });
 
-    // A second tab, now stale, changes another criterion: the 412 is merged without losing a word.
+    // A second tab, now stale, changes another criterion: saved per criterion, so no 412 and no merge
+    // is needed (ADR 0014 §7); the other tab's criterion comes in with the answer, not a word lost.
     const second = await context.newPage();
+    const secondSaves: Array<{ url: string; status: number }> = [];
+    second.on('response', (r) => {
+      if (r.request().method() === 'PUT') secondSaves.push({ url: new URL(r.url()).pathname, status: r.status() });
+    });
     await second.goto(`${assessorBase}/dossiers/${id}/beoordeling`);
     await second.locator(`#${anchor('B1')}`).waitFor();
     await saved(second);
@@ -208,6 +213,9 @@ describe('the assessor scores a dossier in Chromium', () => {
     await second.locator(`#${anchor('C.TASK.0')}-question`).fill('Hoe bereid je een intake voor?');
     await saved(second);
     expect(await second.locator(`#${anchor('B1')}-motivation`).inputValue()).toBe('Ruim voldoende uren, aangetoond met de verklaring.');
+    expect(secondSaves.length).toBeGreaterThan(0);
+    expect(secondSaves.filter((r) => r.status !== 200)).toEqual([]);
+    expect(secondSaves.every((r) => r.url.endsWith(`/scoring/criteria/${encodeURIComponent('C.TASK.0')}`))).toBe(true);
     const merged = await serverScoring(anna, id);
     expect(merged.scores['B1']?.motivation).toBe('Ruim voldoende uren, aangetoond met de verklaring.');
     expect(merged.scores['C.TASK.0']).toEqual({ verdict: 'te_bevragen', motivation: 'Het intakegesprek blijft vaag.', questions: ['Hoe bereid je een intake voor?'] });

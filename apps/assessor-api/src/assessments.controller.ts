@@ -172,7 +172,7 @@ export class AssessmentsController {
   }
 
   @Put(':id/scoring')
-  @ApiOperation({ summary: 'Save my draft scoring: { scores: { <criterion>: { verdict, motivation?, questions? } } }; needs If-Match' })
+  @ApiOperation({ summary: 'Save my whole draft scoring: { scores: { <criterion>: { verdict, motivation?, questions? } } } (replaces it); If-Match names the whole scoring\'s version. Two tabs save per criterion instead' })
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiBody({ schema: { type: 'object', required: ['scores'], properties: { scores: { type: 'object', additionalProperties: SCORE_BODY } } } })
   @ApiOkResponse({ type: ScoringSchema })
@@ -183,9 +183,29 @@ export class AssessmentsController {
     return view;
   }
 
+  @Put(':id/scoring/criteria/:criterion')
+  @ApiOperation({ summary: "Save one criterion of my draft scoring: { verdict, motivation?, questions? }; If-Match names that criterion's own ETag (criterionVersions), so saves of other criteria meanwhile are no conflict. Answers the whole scoring; its ETag header is the criterion's new one" })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'criterionVersions[<criterion>].etag, e.g. "criterion.3"' })
+  @ApiBody({ schema: SCORE_BODY })
+  @ApiOkResponse({ type: ScoringSchema })
+  @ApiErrors(...DOSSIER, INDEPENDENT, IF_MATCH, ERRORS.csrf, ERRORS.jsonBody, { 400: ['INVALID_SCORES'], 409: ['SCORING_ALREADY_SUBMITTED', 'SCORING_CLOSED'], 422: ['CRITERION_NOT_SCORED', 'CRITERION_NOT_SCOREABLE'] })
+  async saveCriterion(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('criterion') criterion: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+    @RequestId() requestId?: string,
+  ) {
+    const view = await this.scorings.saveCriterion(id, me.userId, criterion, ifMatch, body, this.actor(me, requestId));
+    res.setHeader('ETag', view.criterionVersions[criterion]!.etag);
+    return view;
+  }
+
   @Post(':id/scoring/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit my scoring (final); If-Match names the version I reviewed' })
+  @ApiOperation({ summary: 'Submit my scoring (final); If-Match names the version of the whole scoring I reviewed (its etag, raised by every save of the map or of a criterion)' })
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOkResponse({ type: ScoringSchema })
   @ApiErrors(...DOSSIER, INDEPENDENT, IF_MATCH, ERRORS.csrf, ERRORS.noBody, { 409: ['SCORING_ALREADY_SUBMITTED', 'SCORING_CLOSED'], 422: ['SCORING_INCOMPLETE'] })

@@ -84,6 +84,10 @@ export class ScoringEntity {
   @Column({ type: 'integer' })
   version!: number;
 
+  /** Per criterion code: the scoring's version at which it last changed (absent: 0). Its own ETag. */
+  @Column({ name: 'criterion_versions', type: 'jsonb', default: () => "'{}'" })
+  criterionVersions!: Record<string, number>;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

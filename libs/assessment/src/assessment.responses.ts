@@ -8,7 +8,7 @@ import type { AssessorBookingView, AssessorSlotView, BookingView, InterviewOverv
 import type { AgreementView } from './joint-record.service';
 import type { AgendaItem, CriterionComparison, CriterionScore, JointVerdict, Problem, Verdict } from './judgement';
 import type { PreparationNotes, PreparationView } from './preparation.service';
-import type { ScoringsComparison, ScoringView } from './scoring.service';
+import type { CriterionVersion, ScoringsComparison, ScoringView } from './scoring.service';
 
 // Answers of the interview, decision and register routes, for OpenAPI only (the services return
 // the plain views).
@@ -460,11 +460,18 @@ export class ProblemSchema implements Problem {
 
 @ApiSchema({ name: 'Scoring', description: "An assessor's own scoring (draft or submitted)" })
 export class ScoringSchema implements ScoringView {
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'The whole scoring: every save, of the map or of one criterion, raises it' })
   version!: number;
 
-  @ApiProperty({ example: '"scoring.2"' })
+  @ApiProperty({ example: '"scoring.2"', description: 'If-Match of the whole-map save and of submit' })
   etag!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', required: ['version', 'etag'], properties: { version: { type: 'integer', minimum: 0 }, etag: { type: 'string', example: '"criterion.2"' } }, additionalProperties: false },
+    description: "By scoreable criterion code: the scoring's version at which it last changed (0: never) and its ETag, the If-Match of PUT …/scoring/criteria/{criterion}",
+  })
+  criterionVersions!: Record<string, CriterionVersion>;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   submittedAt!: string | null;

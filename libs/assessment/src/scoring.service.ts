@@ -10,9 +10,19 @@ import { canonicalJson } from '../../portfolio/src/sections';
 import { etagOf, ifMatchVersion, stale } from './versioned';
 import { ASSIGNABLE } from './assignment.service';
 
-export interface ScoringView {
+export interface CriterionVersion {
   version: number;
+  /** `"criterion.<version>"`: the If-Match of `PUT …/scoring/criteria/<code>`. */
   etag: string;
+}
+
+export interface ScoringView {
+  /** The whole scoring's version: every save (of the map or of one criterion) raises it. */
+  version: number;
+  /** `"scoring.<version>"`: the If-Match of the whole-map save and of submit. */
+  etag: string;
+  /** Per scoreable criterion: the scoring's version at which it last changed (0: never). */
+  criterionVersions: Record<string, CriterionVersion>;
   submittedAt: string | null;
   scores: Record<string, CriterionScore>;
   criteria: ScoreableCriterion[];
@@ -47,9 +57,11 @@ export class ScoringService {
   constructor(private readonly dossiers: DossierService) {}
 
   private view(row: ScoringEntity, criteria: ScoreableCriterion[]): ScoringView {
+    const versions = row.criterionVersions ?? {};
     return {
       version: row.version,
       etag: etagOf('scoring', row.version),
+      criterionVersions: Object.fromEntries(criteria.map((c) => [c.code, { version: versions[c.code] ?? 0, etag: etagOf('criterion', versions[c.code] ?? 0) }])),
       submittedAt: row.submittedAt?.toISOString() ?? null,
       scores: row.scores,
       criteria,
@@ -66,16 +78,38 @@ export class ScoringService {
     return { assignment, row, criteria };
   }
 
-  /** Locks the dossier and the own draft; refuses a submitted scoring, a closed stage or a stale If-Match. */
-  private async openDraft(m: EntityManager, portfolioId: string, assessorId: string, ifMatch: string | undefined) {
+  /**
+   * Locks the dossier and the own draft; refuses a submitted scoring, a closed stage or a stale
+   * If-Match (of the whole scoring, or with `kind` 'criterion' only parsed: the caller compares).
+   */
+  private async openDraft(m: EntityManager, portfolioId: string, assessorId: string, ifMatch: string | undefined, kind: 'scoring' | 'criterion' = 'scoring') {
     const portfolio = await this.dossiers.lock(m, portfolioId);
     const own = await this.own(m, portfolioId, assessorId, true);
     // Access first: whoever may not see the dossier learns nothing from the precondition.
-    const expected = ifMatchVersion('scoring', ifMatch);
+    const expected = ifMatchVersion(kind, ifMatch);
     if (own.row.submittedAt) throw submittedAlready();
     requireStatus(portfolio, ASSIGNABLE, 'SCORING_CLOSED', 'Het beoordelen van dit dossier is afgesloten', 'Scoring of this dossier is closed');
-    if (own.row.version !== expected) throw stale('scoring', own.row.version);
-    return own;
+    if (kind === 'scoring' && own.row.version !== expected) throw stale('scoring', own.row.version);
+    return { ...own, expected };
+  }
+
+  /** Writes new scores: the scoring's version + 1, which becomes the version of each changed criterion; audited. */
+  private async write(m: EntityManager, portfolioId: string, row: ScoringEntity, scores: Record<string, CriterionScore>, changed: string[], actor: ActorContext, criterion?: string): Promise<ScoringEntity> {
+    const before = row.scores;
+    const now = this.dossiers.now();
+    const version = row.version + 1;
+    const startedAt = row.startedAt ?? now;
+    const criterionVersions = { ...(row.criterionVersions ?? {}), ...Object.fromEntries(changed.map((k) => [k, version])) };
+    await m.update(ScoringEntity, { assignmentId: row.assignmentId, version: row.version }, { scores: scores as never, version, criterionVersions: criterionVersions as never, updatedAt: now, startedAt });
+    await this.dossiers.record(m, portfolioId, 'scoring.saved', actor, {
+      portfolioId,
+      assignmentId: row.assignmentId,
+      version,
+      ...(criterion === undefined ? {} : { criterion }),
+      before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
+      after: Object.fromEntries(changed.map((k) => [k, scores[k] ?? null])),
+    });
+    return { ...row, scores, version, criterionVersions, updatedAt: now, startedAt };
   }
 
   async get(portfolioId: string, assessorId: string): Promise<ScoringView> {
@@ -93,18 +127,25 @@ export class ScoringService {
       // Compared canonically: jsonb gives keys back in its own order.
       const changed = [...new Set([...Object.keys(before), ...Object.keys(scores)])].filter((k) => canonicalJson(before[k] ?? null) !== canonicalJson(scores[k] ?? null));
       if (changed.length === 0) return this.view(row, criteria);
-      const now = this.dossiers.now();
-      const version = row.version + 1;
-      const startedAt = row.startedAt ?? now;
-      await m.update(ScoringEntity, { assignmentId: row.assignmentId, version: row.version }, { scores: scores as never, version, updatedAt: now, startedAt });
-      await this.dossiers.record(m, portfolioId, 'scoring.saved', actor, {
-        portfolioId,
-        assignmentId: row.assignmentId,
-        version,
-        before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
-        after: Object.fromEntries(changed.map((k) => [k, scores[k] ?? null])),
-      });
-      return this.view({ ...row, scores, version, updatedAt: now, startedAt }, criteria);
+      return this.view(await this.write(m, portfolioId, row, scores, changed, actor), criteria);
+    });
+  }
+
+  /**
+   * Saves one criterion `{ verdict, motivation?, questions? }` with If-Match on that criterion's own
+   * version: another tab's save of a different criterion is no conflict (ADR 0014 §3).
+   */
+  async saveCriterion(portfolioId: string, assessorId: string, criterion: string, ifMatch: string | undefined, body: unknown, actor: ActorContext): Promise<ScoringView> {
+    return this.dossiers.dataSource.transaction(async (m) => {
+      const { row, criteria, expected } = await this.openDraft(m, portfolioId, assessorId, ifMatch, 'criterion');
+      const submission = await this.dossiers.submission(m, portfolioId);
+      const { scores: parsed, problems } = parseScores({ [criterion]: body }, criteria, this.dossiers.rulebook(submission));
+      if (problems.length > 0) throw unscoreable(problems);
+      const current = row.criterionVersions?.[criterion] ?? 0;
+      if (current !== expected) throw stale('criterion', current);
+      const score = parsed[criterion]!;
+      if (canonicalJson(row.scores[criterion] ?? null) === canonicalJson(score)) return this.view(row, criteria);
+      return this.view(await this.write(m, portfolioId, row, { ...row.scores, [criterion]: score }, [criterion], actor, criterion), criteria);
     });
   }
 

@@ -40,6 +40,13 @@ export interface VersionedAutosaveOptions<L, S> {
   /** A record that can no longer change (e.g. submitted): shown, never saved. */
   isReadOnly?: (body: S) => boolean;
   delayMs?: number;
+  /**
+   * The save answers the whole record, which may hold changes made elsewhere meanwhile (a record
+   * saved in parts, each part with its own version: another tab's save of another part is no 412).
+   * Merge that answer three-way into what is typed here, from what was sent, instead of taking it
+   * as the new base only. Off by default.
+   */
+  mergeSaved?: boolean;
 }
 
 interface Draft<L> {
@@ -133,7 +140,7 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
 
   /** Merges `theirs` into what is typed here, starting from `base` (null: unknown). */
   const mergeIn = useCallback(
-    (theirs: Versioned<S>, base: S | null) => {
+    (theirs: Versioned<S>, base: S | null, retryMs = 0) => {
       const cur = r.current;
       const toLocal = o.current.toLocal;
       const { merged, conflicts: found } = merge3(base === null ? null : (toLocal(base) as Json), cur.local as Json, toLocal(theirs.body) as Json);
@@ -146,7 +153,7 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
       writeDraft();
       if (pending()) {
         setState('dirty');
-        cur.timer = window.setTimeout(() => void saveRef.current(), 0);
+        cur.timer = window.setTimeout(() => void saveRef.current(), retryMs);
       } else setState('saved');
     },
     [writeDraft],
@@ -169,6 +176,11 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
       cur.inflight = false;
       if (res.ok) {
         const view = o.current.read(await res.json(), res);
+        if (o.current.mergeSaved) {
+          setProblem(null);
+          mergeIn(view, sentBody, delay);
+          return;
+        }
         cur.base = view.body;
         cur.etag = view.etag;
         setEtag(view.etag);

@@ -682,7 +682,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The frozen submission as PDF */
+        /** The frozen submission as PDF: rendered once, kept with its SHA-256, the same file every time and for the candidate */
         get: operations["AssessmentsController_portfolioPdf"];
         put?: never;
         post?: never;
@@ -719,8 +719,25 @@ export interface paths {
         };
         /** My own scoring (draft or submitted) with its ETag, the criteria and what is still missing */
         get: operations["AssessmentsController_scoring"];
-        /** Save my draft scoring: { scores: { <criterion>: { verdict, motivation?, questions? } } }; needs If-Match */
+        /** Save my whole draft scoring: { scores: { <criterion>: { verdict, motivation?, questions? } } } (replaces it); If-Match names the whole scoring's version. Two tabs save per criterion instead */
         put: operations["AssessmentsController_saveScoring"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{id}/scoring/criteria/{criterion}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one criterion of my draft scoring: { verdict, motivation?, questions? }; If-Match names that criterion's own ETag (criterionVersions), so saves of other criteria meanwhile are no conflict. Answers the whole scoring; its ETag header is the criterion's new one */
+        put: operations["AssessmentsController_saveCriterion"];
         post?: never;
         delete?: never;
         options?: never;
@@ -737,7 +754,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit my scoring (final); If-Match names the version I reviewed */
+        /** Submit my scoring (final); If-Match names the version of the whole scoring I reviewed (its etag, raised by every save of the map or of a criterion) */
         post: operations["AssessmentsController_submitScoring"];
         delete?: never;
         options?: never;
@@ -1253,7 +1270,7 @@ export interface components {
         /** @description One event of the append-only audit trail */
         AuditEvent: {
             /**
-             * @description Ascending; pass it as `before` to page on
+             * @description Ascending; pass it as `before` to page on. Sealed (`s.…`, says nothing) for an admin who assesses a dossier blind
              * @example 1042
              */
             id: string;
@@ -1275,15 +1292,15 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description Position in the hash chain (ADR 0009)
+             * @description Position in the hash chain (ADR 0009); null for an admin who assesses a dossier blind (positions would count hidden events)
              * @example 1042
              */
-            chainSeq: string;
+            chainSeq: string | null;
             /**
-             * @description SHA-256, hex
+             * @description SHA-256, hex; null when chainSeq is
              * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
              */
-            hash: string;
+            hash: string | null;
         };
         /** @description A page of the audit trail, newest first */
         AuditEventPage: {
@@ -2354,9 +2371,21 @@ export interface components {
         };
         /** @description An assessor's own scoring (draft or submitted) */
         Scoring: {
+            /** @description The whole scoring: every save, of the map or of one criterion, raises it */
             version: number;
-            /** @example "scoring.2" */
+            /**
+             * @description If-Match of the whole-map save and of submit
+             * @example "scoring.2"
+             */
             etag: string;
+            /** @description By scoreable criterion code: the scoring's version at which it last changed (0: never) and its ETag, the If-Match of PUT …/scoring/criteria/{criterion} */
+            criterionVersions: {
+                [key: string]: {
+                    version: number;
+                    /** @example "criterion.2" */
+                    etag: string;
+                };
+            };
             /** Format: date-time */
             submittedAt: string | null;
             /** @description By criterion code */
@@ -3150,7 +3179,7 @@ export interface operations {
                 from?: string;
                 /** @description Until this instant (exclusive), ISO 8601 */
                 to?: string;
-                /** @description Next page: the `nextBefore` of the previous one */
+                /** @description Next page: the `nextBefore` of the previous one (sealed, `s.…`, for an admin assessing a dossier blind) */
                 before?: string;
                 limit?: number;
             };
@@ -3168,7 +3197,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
-            /** @description Bad request: VALIDATION_FAILED, INVALID_PERIOD */
+            /** @description Bad request: VALIDATION_FAILED, INVALID_PERIOD, INVALID_CURSOR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6807,6 +6836,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Conflicts with the current state: PDF_INTEGRITY_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: PDF_BUSY */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Unexpected error on our side: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -6816,7 +6865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT, STORAGE_UNAVAILABLE */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
@@ -7146,6 +7195,141 @@ export interface operations {
                             questions?: string[];
                         };
                     };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scoring"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_FIELD, INVALID_SCORES */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN, INDEPENDENCE_NOT_DECLARED, CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): DOSSIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state: SCORING_ALREADY_SUBMITTED, SCORING_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition failed (stale): STALE_VERSION */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Cannot be processed: CRITERION_NOT_SCORED, CRITERION_NOT_SCOREABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Precondition required: IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_saveCriterion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description criterionVersions[<criterion>].etag, e.g. "criterion.3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                criterion: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    verdict: "aangetoond" | "niet_aangetoond" | "te_bevragen";
+                    motivation?: string;
+                    questions?: string[];
                 };
             };
         };

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { RouterButtonLink } from '@rlp/web-ui/links';
 import { useSession } from '@rlp/web-ui/session';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
-import { useVersionedAutosave, type AutosaveState, type MergeConflict } from '@rlp/web-ui/versioned-autosave';
+import { sameJson, useVersionedAutosave, type AutosaveState, type MergeConflict } from '@rlp/web-ui/versioned-autosave';
 import { ApiError, problemOf, raw } from '../api/client';
 import { useI18n, type TextKey } from '../i18n';
 import { DossierBreadcrumb, DossierNav } from './DossierNav';
@@ -22,6 +22,8 @@ type Local = Record<string, Entry>;
 type Scores = Record<string, CriterionScore>;
 
 const EMPTY: Entry = { verdict: '', motivation: '', ask: false, question: '' };
+/** The view with each criterion's own version (PUT …/scoring/criteria/:criterion; ADR 0014 §7). */
+type View = ScoringView & { criterionVersions?: Record<string, { version: number; etag: string }> };
 
 function toLocal(scores: Scores): Local {
   return Object.fromEntries(Object.entries(scores).map(([code, s]) => [code, { verdict: s.verdict, motivation: s.motivation ?? '', ask: s.questions.length > 0, question: s.questions.join('\n') }]));
@@ -198,17 +200,41 @@ function Scoring({ id, accountId }: { id: string; accountId: string }) {
   const [refused, setRefused] = useState<{ error: ApiError; problems: Problem[] } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const refusedRef = useRef<HTMLDivElement>(null);
-  const read = useCallback((json: unknown, res: Response) => {
+  const read = useCallback((json: unknown) => {
     const v = json as ScoringView;
     viewRef.current = v;
     setView(v);
-    return { body: v.scores, etag: res.headers.get('ETag') ?? v.etag };
+    // The whole scoring's ETag (submit names it); a criterion's save answers that criterion's in the header.
+    return { body: v.scores, etag: v.etag };
   }, []);
+  /** Saves each changed criterion with its own If-Match, so another tab's criteria are no conflict. */
+  const save = useCallback(
+    async (scores: Scores, etag: string): Promise<Response> => {
+      const whole = () => raw(`/assessments/${id}/scoring`, { method: 'PUT', headers: { 'If-Match': etag }, json: { scores } });
+      const v = viewRef.current as View | null;
+      const base = v?.scores ?? {};
+      const versions = v?.criterionVersions;
+      // A removed verdict has no per-criterion save: the whole map then.
+      if (!versions || Object.keys(base).some((code) => !(code in scores))) return whole();
+      let res: Response | undefined;
+      for (const code of Object.keys(scores).filter((c) => !sameJson(scores[c], base[c]))) {
+        if (res) {
+          if (!res.ok) return res;
+          viewRef.current = (await res.json()) as ScoringView;
+        }
+        const current = (viewRef.current as View | null)?.criterionVersions?.[code]?.etag ?? '"criterion.0"';
+        res = await raw(`/assessments/${id}/scoring/criteria/${encodeURIComponent(code)}`, { method: 'PUT', headers: { 'If-Match': current }, json: scores[code] });
+      }
+      return res ?? whole();
+    },
+    [id],
+  );
   const editor = useVersionedAutosave<Local, Scores>({
     storageKey: `rlp.scoring.${id}.${accountId}`,
     load: () => raw(`/assessments/${id}/scoring`),
-    save: (scores, etag) => raw(`/assessments/${id}/scoring`, { method: 'PUT', headers: { 'If-Match': etag }, json: { scores } }),
+    save,
     read,
+    mergeSaved: true,
     toLocal,
     toBody,
     isReadOnly: () => Boolean(viewRef.current?.submittedAt),
