@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestPlatform } from '@rlp/testing';
 import { expectAccessible, launchBrowser, startWebPlatform } from './support/browser';
-import { assign, declare, judgedDossier, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
+import { assign, declare, judge, judgedDossier, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
 import { api } from './support/candidate-journey';
 
 jest.setTimeout(300_000);
@@ -311,6 +311,124 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     await anna.getByText('Het verslag ligt vast').waitFor();
     expect((await office(p).get(`/assessments/${id}`).set(a1.auth).expect(200)).body.status).toBe('interview_held');
     await checked(anna, 'verslag (vast)', 'record-final');
+  });
+
+  it('keeps what is typed while a save is under way, merges a 412 with the newest typing, and clears drafts on logout', async () => {
+    const admin = await person(p, 'admin', 'Noloc');
+    const [x, y] = [await person(p, 'assessor', 'Bureau Oost', 'Olga Oosterhuis'), await person(p, 'assessor', 'Bureau West', 'Wim Westra')];
+    const d = await submittedDossier(p, TODAY);
+    const id = d.portfolioId;
+    for (const a of [x, y]) {
+      expect((await assign(p, admin, id, a)).status).toBe(201);
+      await declare(p, a, id);
+      await scoreAndSubmit(p, a, id);
+    }
+    const criteria = (await office(p).get(`/assessments/${id}/scoring`).set(x.auth).expect(200)).body.criteria as Array<{ code: string; label: { nl: string } }>;
+    const labelA = criteria.find((c) => c.code === 'A')!.label.nl;
+    const olga = await loggedIn(x);
+    await open(olga, `/dossiers/${id}/oordeel`, 'Gezamenlijk oordeel');
+    const motivationA = group(olga, labelA).getByLabel('Motivering');
+    await motivationA.waitFor();
+
+    // The save is held on the way back; Olga types on meanwhile.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const judgementUrl = (url: URL) => url.pathname === `/assessments/${id}/judgement`;
+    await olga.route(judgementUrl, async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    await motivationA.fill('Eerste tekst');
+    await olga.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await olga.getByText('Bezig met opslaan…').waitFor();
+    await motivationA.fill('Tweede tekst, getypt tijdens het opslaan');
+    release();
+    await olga.getByText('Niet opgeslagen wijzigingen').waitFor();
+    await olga.unroute(judgementUrl);
+    expect(await motivationA.inputValue()).toBe('Tweede tekst, getypt tijdens het opslaan');
+    const v1 = (await office(p).get(`/assessments/${id}/judgement`).set(x.auth).expect(200)).body as { version: number; etag: string; content: { criteria: Record<string, { verdict: string; motivation?: string }> } };
+    expect(v1.version).toBe(1);
+    expect(v1.content.criteria['A']!.motivation).toBe('Eerste tekst');
+
+    // Wim saves another text meanwhile: Olga's page says so, as a status message.
+    await office(p).put(`/assessments/${id}/judgement`).set(y.auth).set('If-Match', v1.etag).send({ criteria: { ...v1.content.criteria, A: { verdict: v1.content.criteria['A']!.verdict, motivation: 'Wim: een andere tekst' } } }).expect(200);
+    await olga.getByRole('status').filter({ hasText: 'Je medeassessor heeft intussen een nieuwe versie opgeslagen' }).waitFor({ timeout: 25_000 });
+    await checked(olga, 'oordeel (getypt tijdens opslaan, nieuwere versie elders)', 'judgement-typed-while-saving');
+    // The 412 puts the newest typing against Wim's text; after the choice the focus is on the field.
+    await olga.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const conflict = olga.getByRole('alert').filter({ hasText: 'Intussen is een andere versie opgeslagen' });
+    await conflict.waitFor();
+    expect(await conflict.locator('[data-version="mine"]').allTextContents()).toEqual(['Tweede tekst, getypt tijdens het opslaan']);
+    await conflict.getByRole('button', { name: 'Keuze opslaan' }).click();
+    await olga.getByText('Opgeslagen (versie 3)').waitFor();
+    expect(await olga.evaluate('document.activeElement && document.activeElement.id')).toBe('motivation-A');
+    expect((await office(p).get(`/assessments/${id}/judgement`).set(x.auth).expect(200)).body.content.criteria['A'].motivation).toBe('Tweede tekst, getypt tijdens het opslaan');
+
+    // An unsaved draft is the account's own, and logging out removes it (the language choice stays).
+    await motivationA.fill('Niet opgeslagen van Olga');
+    await olga.getByText('Niet opgeslagen wijzigingen').waitFor();
+    await olga.evaluate("localStorage.setItem('rlp.lang', 'nl')");
+    expect(await olga.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("rlp.joint."))')).toEqual([`rlp.joint.${id}.judgement.${x.id}`]);
+    await olga.getByRole('button', { name: 'Uitloggen' }).click();
+    await olga.waitForURL(/\/inloggen/);
+    expect(await olga.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("rlp."))')).toEqual(['rlp.lang']);
+    // Wim logs in on the same browser: he finds the saved version, not Olga's typing.
+    expect((await olga.context().request.post(`${assessorBase}/auth/session`, { data: { email: y.email, password: y.password } })).status()).toBe(200);
+    await open(olga, `/dossiers/${id}/oordeel`, 'Gezamenlijk oordeel');
+    await motivationA.waitFor();
+    expect(await motivationA.inputValue()).toBe('Tweede tekst, getypt tijdens het opslaan');
+    expect(await olga.getByText('Niet opgeslagen wijzigingen').count()).toBe(0);
+  });
+
+  it("merges preparation notes per agenda item with another tab's save (412), and keeps a local draft", async () => {
+    const admin = await person(p, 'admin', 'Noloc');
+    const [x, y] = [await person(p, 'assessor', 'Bureau Oost', 'Olga Oosterhuis'), await person(p, 'assessor', 'Bureau West', 'Wim Westra')];
+    const d = await submittedDossier(p, TODAY);
+    const id = d.portfolioId;
+    for (const a of [x, y]) {
+      expect((await assign(p, admin, id, a)).status).toBe(201);
+      await declare(p, a, id);
+      await scoreAndSubmit(p, a, id);
+    }
+    await judge(p, [x, y], id, { A: { verdict: 'te_bevragen', motivation: 'Uren navragen' }, 'C.TASK.3': { verdict: 'te_bevragen', motivation: 'Afronding navragen' } });
+    const criteria = (await office(p).get(`/assessments/${id}/scoring`).set(x.auth).expect(200)).body.criteria as Array<{ code: string; label: { nl: string } }>;
+    const label = (code: string) => criteria.find((c) => c.code === code)!.label.nl;
+    const olga = await loggedIn(x);
+    await open(olga, `/dossiers/${id}/verslag`, 'Verslag van het gesprek');
+    const noteA = olga.getByLabel(`Aantekeningen bij: ${label('A')}`);
+    const noteC = olga.getByLabel(`Aantekeningen bij: ${label('C.TASK.3')}`);
+    await noteA.fill('Mijn vraag over de uren');
+    const prep = (etag: string, notes: Record<string, string>) => office(p).put(`/assessments/${id}/preparation`).set(x.auth).set('If-Match', etag).send({ notes }).expect(200);
+    // Another tab saves a note on the other item: saving here keeps both.
+    await prep('"preparation.0"', { 'C.TASK.3': 'Uit het andere tabblad' });
+    await olga.getByRole('button', { name: 'Aantekeningen opslaan' }).click();
+    await olga.getByText('Aantekeningen opgeslagen').waitFor();
+    expect((await office(p).get(`/assessments/${id}/preparation`).set(x.auth).expect(200)).body.notes).toEqual({ A: 'Mijn vraag over de uren', 'C.TASK.3': 'Uit het andere tabblad' });
+    expect(await noteC.inputValue()).toBe('Uit het andere tabblad');
+
+    // Both change the same item: only that one is put to her; the focus goes to its field after the choice.
+    await noteC.fill('Mijn versie bij de afronding');
+    await prep('"preparation.2"', { A: 'Mijn vraag over de uren', 'C.TASK.3': 'Het andere tabblad wijzigt dit' });
+    await olga.getByRole('button', { name: 'Aantekeningen opslaan' }).click();
+    const conflict = olga.getByRole('alert').filter({ hasText: 'Intussen is een andere versie opgeslagen' });
+    await conflict.waitFor();
+    expect(await conflict.locator('fieldset').count()).toBe(1);
+    expect(await conflict.locator('[data-version="theirs"]').allTextContents()).toEqual(['Het andere tabblad wijzigt dit']);
+    await checked(olga, 'verslag (voorbereiding, 412: kiezen)', 'preparation-conflict');
+    await conflict.getByRole('button', { name: 'Keuze opslaan' }).click();
+    await olga.getByText('Aantekeningen opgeslagen').waitFor();
+    expect(await olga.evaluate('document.activeElement && document.activeElement.id')).toBe('prep-C.TASK.3');
+    expect((await office(p).get(`/assessments/${id}/preparation`).set(x.auth).expect(200)).body.notes).toEqual({ A: 'Mijn vraag over de uren', 'C.TASK.3': 'Mijn versie bij de afronding' });
+
+    // Unsaved notes survive a reload.
+    await noteA.fill('Nog niet opgeslagen');
+    await olga.getByText('Niet opgeslagen aantekeningen').waitFor();
+    await olga.reload();
+    await noteA.waitFor();
+    expect(await noteA.inputValue()).toBe('Nog niet opgeslagen');
+    await checked(olga, 'verslag (voorbereiding, lokaal concept)', 'preparation-draft');
   });
 
   it('records after the start time that the candidate did not come, and the interview is planned again', async () => {

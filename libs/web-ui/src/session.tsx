@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, problemOf, raw } from './api';
+import { clearDrafts } from './drafts';
 import { Loading } from './status';
 
 /** What every portal knows of the logged-in person (`GET /auth/me`, the same on both apps). */
@@ -38,10 +39,12 @@ export function useSession<A extends SessionAccount = SessionAccount>() {
       const res = await raw('/auth/logout', { method: 'POST' });
       if (!res.ok && res.status !== 401) throw await problemOf(res);
     } finally {
+      // Unsaved drafts are personal: the next person on this browser must not find them.
+      clearDrafts(globalThis.localStorage, query.data?.id ?? null);
       client.clear();
       client.setQueryData(['me'], null);
     }
-  }, [client]);
+  }, [client, query.data]);
   return { account: query.data ?? null, loading: query.isLoading, error: query.error, logout };
 }
 

@@ -6,7 +6,7 @@ import { useSession } from '@rlp/web-ui/session';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { useI18n, type TextKey } from '../../i18n';
 import { AgendaList } from './ComparisonPage';
-import { Agreements, ConflictPanel, Label, PageTop, ProblemAlert, SaveState, Section, VerdictBadge } from './common';
+import { Agreements, ConflictPanel, Label, PageTop, ProblemAlert, SaveState, Section, useFocusAfter, VerdictBadge } from './common';
 import { isCode, useComparison } from './data';
 import { useJointEditor } from './editor';
 import { segments, type JsonObject } from './merge';
@@ -62,6 +62,7 @@ function JudgementEditor({ id, cmp }: { id: string; cmp: Comparison }) {
   const editor = useJointEditor(id, 'judgement');
   const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'>>({});
   const [localProblem, setLocalProblem] = useState<string | null>(null);
+  const focusAfter = useFocusAfter(!editor.conflict);
   const criteria = (editor.value?.['criteria'] ?? {}) as Criteria;
   const agenda = useMemo(() => agendaOf(cmp, criteria), [cmp, criteria]);
   const otherName = cmp.other?.assessorName ?? t('coAssessor');
@@ -172,16 +173,20 @@ function JudgementEditor({ id, cmp }: { id: string; cmp: Comparison }) {
           choices={choices}
           setChoice={(p, c) => setChoices((old) => ({ ...old, [p]: c }))}
           onResolve={() => {
+            const [, code = '', field] = segments(editor.conflict!.fields[0]!.pointer);
             editor.resolveConflict((f) => choices[f.pointer] ?? 'mine');
             setChoices({});
+            focusAfter(field === 'verdict' ? [`input[name="verdict-${code}"]:checked`, `input[name="verdict-${code}"]`] : [`[id="motivation-${code}"]`]);
           }}
         />
       ) : null}
-      {editor.behind && !editor.conflict ? (
-        <Alert type="warning">
-          <Paragraph>{t('behind')}</Paragraph>
-        </Alert>
-      ) : null}
+      <div role="status">
+        {editor.behind && !editor.conflict ? (
+          <Alert type="warning">
+            <Paragraph>{t('behind')}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
       <form
         className="rlp-form"
         aria-label={t('judgementTitle')}

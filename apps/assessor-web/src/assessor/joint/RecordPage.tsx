@@ -1,15 +1,15 @@
 import { Alert, Button, ButtonGroup, FormField, FormLabel, Heading3, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useSession } from '@rlp/web-ui/session';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { ApiError, problemOf, raw } from '../../api/client';
 import { useI18n, type TextKey } from '../../i18n';
-import { Agreements, ConflictPanel, Label, PageTop, ProblemAlert, SaveState, Section } from './common';
+import { Agreements, ConflictPanel, Label, PageTop, ProblemAlert, SaveState, Section, useFocusAfter } from './common';
 import { keys, useComparison, useDossier, usePreparation, useRecord, useSlots } from './data';
-import { useJointEditor } from './editor';
-import { segments, type JsonObject } from './merge';
+import { draftKey, readDraft, useJointEditor } from './editor';
+import { deepEqual, resolve, segments, threeWay, type FieldConflict, type JsonObject } from './merge';
 import type { AgendaItem, InterviewContent, PreparationView } from './types';
 
 export function RecordPage() {
@@ -61,6 +61,7 @@ function RecordEditor({ id, agenda }: { id: string; agenda: AgendaItem[] }) {
   const cmp = useComparison(id);
   const editor = useJointEditor(id, 'interview');
   const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'>>({});
+  const focusAfter = useFocusAfter(!editor.conflict);
   if (editor.query.isPending) return <Loading />;
   if (editor.query.error) return <ErrorBox error={editor.query.error} retry={() => void editor.query.refetch()} />;
   const server = editor.server!;
@@ -120,16 +121,20 @@ function RecordEditor({ id, agenda }: { id: string; agenda: AgendaItem[] }) {
           choices={choices}
           setChoice={(p, c) => setChoices((old) => ({ ...old, [p]: c }))}
           onResolve={() => {
+            const [head, code = ''] = segments(editor.conflict!.fields[0]!.pointer);
             editor.resolveConflict((f) => choices[f.pointer] ?? 'mine');
             setChoices({});
+            focusAfter(head === 'findings' ? [`[id="finding-${code}"]`] : head === 'advice' ? ['input[name="advice"]:checked', 'input[name="advice"]'] : ['[id="advice-motivation"]']);
           }}
         />
       ) : null}
-      {editor.behind && !editor.conflict ? (
-        <Alert type="warning">
-          <Paragraph>{t('behind')}</Paragraph>
-        </Alert>
-      ) : null}
+      <div role="status">
+        {editor.behind && !editor.conflict ? (
+          <Alert type="warning">
+            <Paragraph>{t('behind')}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
       <form
         className="rlp-form"
         aria-label={t('recordTitle')}
@@ -214,36 +219,114 @@ function Preparation({ id, agenda }: { id: string; agenda: AgendaItem[] }) {
   return <PreparationForm id={id} agenda={agenda} view={prep.data} />;
 }
 
+type Notes = Record<string, string>;
+const cleanNotes = (notes: Notes): Notes => Object.fromEntries(Object.entries(notes).filter(([, v]) => v.trim() !== ''));
+interface PrepState {
+  etag: string;
+  /** The saved notes the typing started from (the base of a three-way merge). */
+  base: Notes;
+  notes: Notes;
+}
+
+/**
+ * My notes with a local draft (as the judgement: a reload loses nothing) and, when another tab
+ * saved meanwhile (412, or a draft from an older version), a three-way merge per agenda item:
+ * only items both changed differently are put to the assessor; a save never drops the other
+ * tab's notes.
+ */
 function PreparationForm({ id, agenda, view }: { id: string; agenda: AgendaItem[]; view: PreparationView }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
+  const { account } = useSession();
   const client = useQueryClient();
-  const [notes, setNotes] = useState<Record<string, string>>(view.notes);
-  const [etag, setEtag] = useState(view.etag);
+  const key = draftKey(id, 'preparation', account?.id ?? '');
+  const [initial] = useState(() => {
+    const d = readDraft(key) as { etag: string; base: Notes; local: Notes } | null;
+    if (!d) return { s: { etag: view.etag, base: view.notes, notes: view.notes }, conflict: null };
+    if (d.etag === view.etag) return { s: { etag: d.etag, base: d.base, notes: d.local }, conflict: null };
+    const m = threeWay(cleanNotes(d.base) as JsonObject, cleanNotes(d.local) as JsonObject, view.notes as JsonObject);
+    return { s: { etag: view.etag, base: view.notes, notes: m.merged as Notes }, conflict: m.conflicts.length > 0 ? { merged: m.merged as Notes, fields: m.conflicts } : null };
+  });
+  const [state, setStateRaw] = useState<PrepState>(initial.s);
+  const current = useRef<PrepState>(initial.s);
+  const [conflict, setConflict] = useState<{ merged: Notes; fields: FieldConflict[] } | null>(initial.conflict);
+  const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const save = async () => {
+  const [busy, setBusy] = useState(false);
+  const focusAfter = useFocusAfter(!conflict);
+  const dirty = !deepEqual(cleanNotes(state.notes), cleanNotes(state.base));
+
+  const put = (next: PrepState) => {
+    current.current = next;
+    setStateRaw(next);
+    if (deepEqual(cleanNotes(next.notes), cleanNotes(next.base))) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify({ etag: next.etag, base: next.base, local: next.notes }));
+  };
+
+  const save = async (): Promise<void> => {
     setError(null);
     setSaved(false);
-    const body = { notes: Object.fromEntries(Object.entries(notes).filter(([, v]) => v.trim() !== '')) };
-    const res = await raw(`/assessments/${id}/preparation`, { method: 'PUT', headers: { 'If-Match': etag }, json: body });
-    if (res.ok) {
-      const next = (await res.json()) as PreparationView;
-      setEtag(next.etag);
-      setSaved(true);
-      client.setQueryData(keys.preparation(id), next);
-      return;
+    setBusy(true);
+    const sent = current.current;
+    const body = { notes: cleanNotes(sent.notes) };
+    try {
+      const res = await raw(`/assessments/${id}/preparation`, { method: 'PUT', headers: { 'If-Match': sent.etag }, json: body });
+      if (res.ok) {
+        const next = (await res.json()) as PreparationView;
+        client.setQueryData(keys.preparation(id), next);
+        // Typed while saving: stays as unsaved notes on top of the version just made.
+        put({ etag: next.etag, base: next.notes, notes: deepEqual(cleanNotes(current.current.notes), body.notes) ? next.notes : current.current.notes });
+        setSaved(true);
+        return;
+      }
+      if (res.status === 412) {
+        const fresh = await client.fetchQuery({ queryKey: keys.preparation(id), queryFn: async () => (await (await raw(`/assessments/${id}/preparation`)).json()) as PreparationView, staleTime: 0 });
+        const mine = current.current;
+        const m = threeWay(cleanNotes(mine.base) as JsonObject, cleanNotes(mine.notes) as JsonObject, fresh.notes as JsonObject);
+        put({ etag: fresh.etag, base: fresh.notes, notes: m.merged as Notes });
+        if (m.conflicts.length > 0) {
+          setConflict({ merged: m.merged as Notes, fields: m.conflicts });
+          return;
+        }
+        // Nothing needed a choice: the merge goes out at once.
+        setBusy(false);
+        return void (await save());
+      }
+      const problem = await problemOf(res);
+      setError(problem instanceof ApiError ? problem : null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
     }
-    const problem = await problemOf(res);
-    // Saved in another tab meanwhile: what is typed here stays; saving again keeps it.
-    if (res.status === 412) {
-      const fresh = await client.fetchQuery({ queryKey: keys.preparation(id), queryFn: async () => (await (await raw(`/assessments/${id}/preparation`)).json()) as PreparationView });
-      setEtag(fresh.etag);
-    }
-    setError(problem instanceof ApiError ? problem : null);
   };
+
+  const onResolve = () => {
+    if (!conflict) return;
+    const notes = resolve(conflict.merged as JsonObject, conflict.fields, (f) => choices[f.pointer] ?? 'mine') as Notes;
+    const first = segments(conflict.fields[0]!.pointer)[0] ?? '';
+    put({ ...current.current, notes });
+    setConflict(null);
+    setChoices({});
+    focusAfter([`[id="prep-${first}"]`]);
+    void save();
+  };
+  const notes = state.notes;
+  const labelOf = (code: string) => `${t('notesFor')}: ${pick(agenda.find((a) => a.criterion === code)?.label ?? code)}`;
   return (
     <Section id="preparation-title" title={t('preparationTitle')}>
       <Paragraph className="rlp-hint">{t('preparationIntro')}</Paragraph>
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          fieldLabel={(pointer) => labelOf(segments(pointer)[0] ?? '')}
+          choices={choices}
+          setChoice={(p, c) => setChoices((old) => ({ ...old, [p]: c }))}
+          onResolve={onResolve}
+          intro="prepConflictIntro"
+          theirsLabel="conflictTheirsTab"
+        />
+      ) : null}
       <form
         className="rlp-form"
         onSubmit={(e) => {
@@ -254,7 +337,7 @@ function PreparationForm({ id, agenda, view }: { id: string; agenda: AgendaItem[
         {agenda.map((item) => (
           <FormField
             key={item.criterion}
-            input={<Textarea id={`prep-${item.criterion}`} rows={2} value={notes[item.criterion] ?? ''} onChange={(e) => setNotes((old) => ({ ...old, [item.criterion]: e.target.value }))} />}
+            input={<Textarea id={`prep-${item.criterion}`} rows={2} value={notes[item.criterion] ?? ''} disabled={Boolean(conflict)} onChange={(e) => put({ ...current.current, notes: { ...current.current.notes, [item.criterion]: e.target.value } })} />}
             label={
               <FormLabel htmlFor={`prep-${item.criterion}`}>
                 {t('notesFor')}: <Label text={item.label} />
@@ -263,12 +346,10 @@ function PreparationForm({ id, agenda, view }: { id: string; agenda: AgendaItem[
           />
         ))}
         <ProblemAlert error={error} />
-        {saved ? (
-          <p className="rlp-save rlp-save--saved" role="status">
-            {t('preparationSaved')}
-          </p>
-        ) : null}
-        <Button type="submit" appearance="secondary-action-button">
+        <div role="status">
+          {busy || dirty || saved ? <p className={`rlp-save rlp-save--${busy ? 'saving' : dirty ? 'dirty' : 'saved'}`}>{busy ? t('saving') : dirty ? t('preparationUnsaved') : t('preparationSaved')}</p> : null}
+        </div>
+        <Button type="submit" appearance="secondary-action-button" disabled={busy || Boolean(conflict)}>
           {t('preparationSave')}
         </Button>
       </form>

@@ -1,9 +1,9 @@
 import { Alert, Button, ButtonGroup, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { useI18n, type TextKey } from '../../i18n';
 import { DossierBreadcrumb, DossierNav } from '../DossierNav';
-import type { Conflict, EditorState } from './editor';
+import type { EditorState } from './editor';
 import type { FieldConflict, Json } from './merge';
 import type { AgreementView, LocalizedText, Problem, Verdict } from './types';
 
@@ -111,12 +111,12 @@ function show(v: Json | undefined, t: (k: TextKey) => string): string {
 }
 
 /** Both versions of every field both sides changed; the assessor chooses per field. */
-export function ConflictPanel({ conflict, fieldLabel, onResolve, choices, setChoice }: { conflict: Conflict; fieldLabel: (pointer: string) => string; onResolve: () => void; choices: Record<string, 'mine' | 'theirs'>; setChoice: (pointer: string, c: 'mine' | 'theirs') => void }) {
+export function ConflictPanel({ conflict, fieldLabel, onResolve, choices, setChoice, intro = 'jConflictIntro', theirsLabel = 'conflictTheirs' }: { conflict: { fields: FieldConflict[] }; fieldLabel: (pointer: string) => string; onResolve: () => void; choices: Record<string, 'mine' | 'theirs'>; setChoice: (pointer: string, c: 'mine' | 'theirs') => void; intro?: TextKey; theirsLabel?: TextKey }) {
   const { t } = useI18n();
   return (
     <section className="rlp-conflict" aria-labelledby="conflict-title" role="alert">
       <Heading2 id="conflict-title">{t('jConflictTitle')}</Heading2>
-      <Paragraph>{t('jConflictIntro')}</Paragraph>
+      <Paragraph>{t(intro)}</Paragraph>
       {conflict.fields.map((f: FieldConflict, i) => (
         <fieldset className="rlp-conflict__field rlp-fieldset" key={f.pointer}>
           <legend>
@@ -127,7 +127,7 @@ export function ConflictPanel({ conflict, fieldLabel, onResolve, choices, setCho
               <label key={side} className="rlp-conflict__choice">
                 <span className="rlp-radio">
                   <input type="radio" name={`conflict-${i}`} value={side} checked={(choices[f.pointer] ?? 'mine') === side} onChange={() => setChoice(f.pointer, side)} />
-                  <span className="rlp-conflict__label">{side === 'mine' ? t('conflictMine') : t('conflictTheirs')}</span>
+                  <span className="rlp-conflict__label">{side === 'mine' ? t('conflictMine') : t(theirsLabel)}</span>
                 </span>
                 <span className="rlp-conflict__text" data-version={side}>
                   {show(side === 'mine' ? f.mine : f.theirs, t)}
@@ -153,4 +153,20 @@ export function Section({ title, id, children }: { title: string; id: string; ch
       {children}
     </section>
   );
+}
+
+/**
+ * Focus after the conflict panel is gone (its button disappears with it): to the field of the
+ * first conflict once the form is editable again, so keyboard and screen reader users are not left
+ * at the top of the page. `focusAfter(selectors)`: the first selector that matches gets focus.
+ */
+export function useFocusAfter(ready: boolean): (selectors: string[]) => void {
+  const [target, setTarget] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (!target || !ready) return;
+    const el = target.map((sel) => document.querySelector<HTMLElement>(sel)).find((x) => x !== null);
+    if (el) el.focus();
+    setTarget(null);
+  }, [target, ready]);
+  return setTarget;
 }

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSession } from '@rlp/web-ui/session';
 import { ApiError, OfflineError, problemOf, raw } from '../../api/client';
 import { getJson, keys, recordPath, refreshDossier, useRecord } from './data';
 import { deepEqual, resolve, threeWay, type FieldConflict, type JsonObject } from './merge';
@@ -37,9 +38,10 @@ export function editable(kind: Kind, content: unknown): JsonObject {
   return JSON.parse(JSON.stringify({ findings: c?.findings ?? {}, advice: c?.advice ?? null, motivation: c?.motivation ?? null })) as JsonObject;
 }
 
-const draftKey = (id: string, kind: Kind) => `rlp.joint.${id}.${kind}`;
+/** Per dossier, record and account: on a shared browser nobody inherits another's typing (cleared on logout too). */
+export const draftKey = (id: string, kind: Kind | 'preparation', accountId: string) => `rlp.joint.${id}.${kind}.${accountId}`;
 
-function readDraft(key: string): Draft | null {
+export function readDraft(key: string): Draft | null {
   try {
     const d = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft | null;
     return d && typeof d.etag === 'string' && typeof d.local === 'object' ? d : null;
@@ -51,8 +53,12 @@ function readDraft(key: string): Draft | null {
 export function useJointEditor<K extends Kind>(id: string, kind: K, enabled = true) {
   const query = useRecord(id, kind, enabled);
   const client = useQueryClient();
-  const key = draftKey(id, kind);
+  const { account } = useSession();
+  const key = draftKey(id, kind, account?.id ?? '');
   const [draft, setDraftState] = useState<Draft | null>(() => readDraft(key));
+  /** The newest draft at once (typing goes on while a save is under way; callbacks must not see an older one). */
+  const latest = useRef<Draft | null>(draft);
+  const saving = useRef(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [state, setState] = useState<EditorState>(draft ? 'dirty' : 'clean');
   const [error, setError] = useState<ApiError | Error | null>(null);
@@ -60,6 +66,7 @@ export function useJointEditor<K extends Kind>(id: string, kind: K, enabled = tr
 
   const setDraft = useCallback(
     (d: Draft | null) => {
+      latest.current = d;
       setDraftState(d);
       if (d) localStorage.setItem(key, JSON.stringify(d));
       else localStorage.removeItem(key);
@@ -77,7 +84,9 @@ export function useJointEditor<K extends Kind>(id: string, kind: K, enabled = tr
     async (mine: JsonObject, base: JsonObject | null): Promise<'merged' | 'conflict'> => {
       const theirs = await getJson<JointRecordView<unknown>>(recordPath(id, kind));
       putView(theirs);
-      const { merged, conflicts } = threeWay(base, mine, editable(kind, theirs.content));
+      // What was typed while the version was fetched counts too.
+      const newest = latest.current?.local ?? mine;
+      const { merged, conflicts } = threeWay(base, newest, editable(kind, theirs.content));
       if (conflicts.length === 0) {
         setDraft(deepEqual(merged, editable(kind, theirs.content)) ? null : { etag: theirs.etag, base: editable(kind, theirs.content), local: merged });
         return 'merged';
@@ -103,9 +112,11 @@ export function useJointEditor<K extends Kind>(id: string, kind: K, enabled = tr
   const setValue = useCallback(
     (next: JsonObject) => {
       if (!server || conflict) return;
-      const base = draft?.base ?? editable(kind, server.content);
-      const etag = draft?.etag ?? server.etag;
-      if (deepEqual(next, base)) {
+      const cur = latest.current;
+      const base = cur?.base ?? editable(kind, server.content);
+      const etag = cur?.etag ?? server.etag;
+      // While a save is under way the draft stays, even when it equals the older base: the save may change the server's version.
+      if (deepEqual(next, base) && !saving.current) {
         setDraft(null);
         setState('clean');
       } else {
@@ -113,27 +124,39 @@ export function useJointEditor<K extends Kind>(id: string, kind: K, enabled = tr
         setState('dirty');
       }
     },
-    [server, conflict, draft, kind, setDraft],
+    [server, conflict, kind, setDraft],
   );
 
   const save = useCallback(
     async (override?: Draft): Promise<boolean> => {
-      const d = override ?? draft;
+      const d = override ?? latest.current;
       if (!server) return false;
       const body = d?.local ?? editable(kind, server.content);
       const etag = d?.etag ?? server.etag;
       setState('saving');
       setError(null);
+      saving.current = true;
       try {
         const res = await raw(recordPath(id, kind), { method: 'PUT', headers: { 'If-Match': etag }, json: body });
         if (res.ok) {
-          putView((await res.json()) as JointRecordView<unknown>);
-          setDraft(null);
-          setState('saved');
+          const view = (await res.json()) as JointRecordView<unknown>;
+          putView(view);
+          saving.current = false;
+          // Typed while saving: kept as a draft on top of the version just made.
+          const now = latest.current;
+          const saved = editable(kind, view.content);
+          if (now && !deepEqual(now.local, body) && !deepEqual(now.local, saved)) {
+            setDraft({ etag: view.etag, base: saved, local: now.local });
+            setState('dirty');
+          } else {
+            setDraft(null);
+            setState('saved');
+          }
           return true;
         }
+        saving.current = false;
         if (res.status === 412) {
-          if ((await merge(body, d?.base ?? null)) === 'merged') {
+          if ((await merge(latest.current?.local ?? body, d?.base ?? null)) === 'merged') {
             // Nothing needed a choice: the merge goes out at once.
             const next = readDraft(key);
             if (!next) {
@@ -148,12 +171,13 @@ export function useJointEditor<K extends Kind>(id: string, kind: K, enabled = tr
         setState('error');
         return false;
       } catch (err) {
+        saving.current = false;
         setError(err instanceof OfflineError ? err : (err as Error));
         setState('error');
         return false;
       }
     },
-    [draft, server, kind, id, putView, setDraft, merge, key],
+    [server, kind, id, putView, setDraft, merge, key],
   );
 
   const resolveConflict = useCallback(

@@ -164,6 +164,9 @@ export const jointTexts = {
   preparationIntro: ['Je eigen aantekeningen per agendapunt. Je medeassessor ziet ze pas vanaf de starttijd van het gesprek.', 'Your own notes per agenda item. Your co-assessor sees them only from the start time of the interview.'],
   preparationSave: ['Aantekeningen opslaan', 'Save notes'],
   preparationSaved: ['Aantekeningen opgeslagen', 'Notes saved'],
+  preparationUnsaved: ['Niet opgeslagen aantekeningen (bewaard in deze browser)', 'Unsaved notes (kept in this browser)'],
+  prepConflictIntro: ['In een ander tabblad zijn intussen aantekeningen opgeslagen. Wat maar aan één kant veranderde, is al samengevoegd. Kies per agendapunt hieronder welke versie blijft; er gaat niets verloren tot je kiest.', 'Notes were saved in another tab meanwhile. What changed on one side only is already merged. Choose per agenda item below which version stays; nothing is lost until you choose.'],
+  conflictTheirsTab: ['Opgeslagen in het andere tabblad', 'Saved in the other tab'],
   preparationOther: ['Voorbereiding van', 'Preparation of'],
   notesFor: ['Aantekeningen bij', 'Notes on'],
 } as const;
