@@ -523,7 +523,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The frozen submission as PDF */
+        /** The frozen submission as PDF: rendered once, kept with its SHA-256, the same file every time and for the assessors */
         get: operations["PortfolioController_submissionPdf"];
         put?: never;
         post?: never;
@@ -3820,6 +3820,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Conflicts with the current state: PDF_INTEGRITY_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: PDF_BUSY */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Unexpected error on our side: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -3829,7 +3849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT, NO_CURRENT_REGULATION */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT, STORAGE_UNAVAILABLE, NO_CURRENT_REGULATION */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
@@ -4734,6 +4754,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Conflicts with the current state: PDF_INTEGRITY_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: PDF_BUSY */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Unexpected error on our side: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -4743,7 +4783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT */
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, PDF_UNAVAILABLE, PDF_TIMEOUT, STORAGE_UNAVAILABLE */
             503: {
                 headers: {
                     /** @description seconds to wait before trying again, when known */
