@@ -325,6 +325,7 @@ function PreparationForm({ id, agenda, view }: { id: string; agenda: AgendaItem[
           onResolve={onResolve}
           intro="prepConflictIntro"
           theirsLabel="conflictTheirsTab"
+          idPrefix="prep-conflict"
         />
       ) : null}
       <form

@@ -111,22 +111,22 @@ function show(v: Json | undefined, t: (k: TextKey) => string): string {
 }
 
 /** Both versions of every field both sides changed; the assessor chooses per field. */
-export function ConflictPanel({ conflict, fieldLabel, onResolve, choices, setChoice, intro = 'jConflictIntro', theirsLabel = 'conflictTheirs' }: { conflict: { fields: FieldConflict[] }; fieldLabel: (pointer: string) => string; onResolve: () => void; choices: Record<string, 'mine' | 'theirs'>; setChoice: (pointer: string, c: 'mine' | 'theirs') => void; intro?: TextKey; theirsLabel?: TextKey }) {
+export function ConflictPanel({ conflict, fieldLabel, onResolve, choices, setChoice, intro = 'jConflictIntro', theirsLabel = 'conflictTheirs', idPrefix = 'conflict' }: { conflict: { fields: FieldConflict[] }; fieldLabel: (pointer: string) => string; onResolve: () => void; choices: Record<string, 'mine' | 'theirs'>; setChoice: (pointer: string, c: 'mine' | 'theirs') => void; intro?: TextKey; theirsLabel?: TextKey; idPrefix?: string }) {
   const { t } = useI18n();
   return (
-    <section className="rlp-conflict" aria-labelledby="conflict-title" role="alert">
-      <Heading2 id="conflict-title">{t('jConflictTitle')}</Heading2>
+    <section className="rlp-conflict" aria-labelledby={`${idPrefix}-title`} role="alert">
+      <Heading2 id={`${idPrefix}-title`}>{t('jConflictTitle')}</Heading2>
       <Paragraph>{t(intro)}</Paragraph>
       {conflict.fields.map((f: FieldConflict, i) => (
         <fieldset className="rlp-conflict__field rlp-fieldset" key={f.pointer}>
           <legend>
-            <Heading3 id={`conflict-${i}`}>{fieldLabel(f.pointer)}</Heading3>
+            <Heading3 id={`${idPrefix}-${i}`}>{fieldLabel(f.pointer)}</Heading3>
           </legend>
           <div className="rlp-conflict__versions">
             {(['mine', 'theirs'] as const).map((side) => (
               <label key={side} className="rlp-conflict__choice">
                 <span className="rlp-radio">
-                  <input type="radio" name={`conflict-${i}`} value={side} checked={(choices[f.pointer] ?? 'mine') === side} onChange={() => setChoice(f.pointer, side)} />
+                  <input type="radio" name={`${idPrefix}-${i}`} value={side} checked={(choices[f.pointer] ?? 'mine') === side} onChange={() => setChoice(f.pointer, side)} />
                   <span className="rlp-conflict__label">{side === 'mine' ? t('conflictMine') : t(theirsLabel)}</span>
                 </span>
                 <span className="rlp-conflict__text" data-version={side}>
