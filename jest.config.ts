@@ -25,7 +25,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^@rlp/([^/]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   testEnvironment: 'node',
-  testTimeout: 30_000,
+  testTimeout: 120_000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };
 
@@ -39,8 +39,10 @@ const infra = {
 
 const config: Config = {
   maxWorkers: 2,
-  // A project-level testTimeout is ignored by Jest 30; it has to be set here.
-  testTimeout: 30_000,
+  // A project-level testTimeout is ignored by Jest 30; it has to be set here. It guards against a
+  // hang, it measures nothing: on a busy 2-core machine a whole assessment path (argon2 hashes,
+  // password checks, PDF renders) can take more than half a minute.
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,test}/**/*.spec.ts'] },
     {
