@@ -301,4 +301,117 @@ describe('the assessor scores a dossier in Chromium', () => {
     await expectAccessible(page, 'mijn dossiers (na indienen)');
     await context.close();
   });
+
+  it('merges an old draft without losing newer work, submits right after typing, and stops saving once submitted elsewhere', async () => {
+    const admin = await person(p, 'admin', 'Noloc');
+    const eva = await person(p, 'assessor', 'Bureau Vier', 'Eva Evaluator');
+    const { portfolioId: id } = await submittedDossier(p, TODAY);
+    expect((await assign(p, admin, id, eva)).status).toBe(201);
+    await declare(p, eva, id);
+    type Score = { verdict: string; motivation?: string | null; questions?: string[] };
+    const put = async (scores: Record<string, Score>) => {
+      const cur = await office(p).get(`/assessments/${id}/scoring`).set(eva.auth).expect(200);
+      return (await office(p).put(`/assessments/${id}/scoring`).set(eva.auth).set('If-Match', cur.headers['etag']!).send({ scores }).expect(200)).body as { etag: string; scores: Record<string, Score> };
+    };
+    const entry = (verdict: string, motivation: string) => ({ verdict, motivation, ask: false, question: '' });
+    const key = `rlp.scoring.${id}.${eva.id}`;
+    const { context, page } = await loggedIn(eva);
+    const puts: Array<{ url: string; status: number }> = [];
+    page.on('response', (r) => {
+      if (r.request().method() !== 'GET' && new URL(r.url()).pathname.includes('/scoring')) puts.push({ url: new URL(r.url()).pathname, status: r.status() });
+    });
+    const openScoring = async () => {
+      await page.goto(`${assessorBase}/dossiers/${id}/beoordeling`);
+      await page.locator(`#${anchor('A')}`).waitFor();
+    };
+
+    // 1a. A draft typed offline on its base; meanwhile more scoring elsewhere: merged from that base,
+    // what only the server changed wins, the criterion scored only there stays, the offline words go out.
+    const first = await put({ A: { verdict: 'aangetoond', motivation: 'Eerste versie.' } });
+    await page.goto(`${assessorBase}/dossiers`);
+    await page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify({ etag: first.etag, base: first.scores, local: { A: entry('aangetoond', 'Eerste versie.'), B1: entry('niet_aangetoond', 'Offline getypt op de laptop.') } }))})`);
+    await put({ A: { verdict: 'aangetoond', motivation: 'Elders verbeterd.' }, 'C.TASK.0': { verdict: 'aangetoond', motivation: 'Elders gescoord.' } });
+    await openScoring();
+    await saved(page);
+    expect(await page.locator(`#${anchor('A')}-motivation`).inputValue()).toBe('Elders verbeterd.');
+    expect(await page.locator(`#${anchor('B1')}-motivation`).inputValue()).toBe('Offline getypt op de laptop.');
+    expect(await page.locator('.rlp-conflict').count()).toBe(0);
+    let server = await serverScoring(eva, id);
+    expect(server.scores['A']?.motivation).toBe('Elders verbeterd.');
+    expect(server.scores['B1']).toEqual({ verdict: 'niet_aangetoond', motivation: 'Offline getypt op de laptop.', questions: [] });
+    expect(server.scores['C.TASK.0']?.motivation).toBe('Elders gescoord.');
+
+    // 1b. A draft of an older version, without its base: the criterion only on the server is kept, the
+    // differing field is a conflict shown in words, and nothing is saved before it is resolved.
+    await page.goto(`${assessorBase}/dossiers`);
+    await page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify({ etag: '"scoring.0"', local: { A: entry('aangetoond', 'Oude tekst van de laptop.') } }))})`);
+    puts.length = 0;
+    await openScoring();
+    const conflict = page.locator('.rlp-conflict');
+    await conflict.waitFor();
+    await page.waitForTimeout(2000);
+    expect(puts).toEqual([]);
+    expect(await conflict.textContent()).toContain('Elders verbeterd.');
+    expect(await conflict.textContent()).not.toContain('[object Object]');
+    expect(await page.locator(`#${anchor('A')}-motivation`).inputValue()).toBe('Oude tekst van de laptop.');
+    expect(await page.locator(`#${anchor('C.TASK.0')}-motivation`).inputValue()).toBe('Elders gescoord.');
+    expect(await page.locator(`#${anchor('B1')}-motivation`).inputValue()).toBe('Offline getypt op de laptop.');
+    await expectAccessible(page, 'beoordeling (oude draft, verschil)');
+    await page.screenshot({ path: '/tmp/c1-scoring-old-draft.png', fullPage: true });
+    server = await serverScoring(eva, id);
+    expect(Object.keys(server.scores).sort()).toEqual(['A', 'B1', 'C.TASK.0']);
+    await conflict.getByRole('button', { name: 'Neem de andere versie over' }).click();
+    await saved(page);
+    expect(await page.locator(`#${anchor('A')}-motivation`).inputValue()).toBe('Elders verbeterd.');
+    expect(await page.evaluate<string | null>(`document.activeElement && document.activeElement.id`)).toBe(`${anchor('A')}-motivation`);
+    server = await serverScoring(eva, id);
+    expect(Object.keys(server.scores).sort()).toEqual(['A', 'B1', 'C.TASK.0']);
+    expect(server.scores['A']?.motivation).toBe('Elders verbeterd.');
+
+    // 3. A second tab stays open while this one submits; what it types afterwards is not saved
+    // (submitted), and is shown to copy instead of disappearing into a draft.
+    const all = (await serverScoring(eva, id)).criteria.map((c) => c.code);
+    const last = all[all.length - 1]!;
+    await put({ ...Object.fromEntries(all.filter((c) => c !== last).map((c) => [c, { verdict: 'aangetoond' }])), B1: { verdict: 'niet_aangetoond', motivation: 'Offline getypt op de laptop.' } });
+    const other = await context.newPage();
+    const otherStatuses: number[] = [];
+    other.on('response', (r) => {
+      if (r.request().method() === 'PUT') otherStatuses.push(r.status());
+    });
+    await other.goto(`${assessorBase}/dossiers/${id}/beoordeling`);
+    await other.locator(`#${anchor('A')}`).waitFor();
+    await saved(other);
+
+    // 2. Typed, then "submit" at once: submitted with the ETag of that last save, no 412.
+    await openScoring();
+    await saved(page);
+    puts.length = 0;
+    await page.locator(`#${anchor(last)}-aangetoond`).check();
+    await page.locator(`#${anchor(last)}-motivation`).fill('Zojuist getypt.');
+    await page.getByRole('button', { name: 'Dien mijn beoordeling in' }).click();
+    await page.locator('.rlp-submitted').getByRole('status').filter({ hasText: 'Je beoordeling is ingediend op' }).waitFor();
+    expect(puts.filter((r) => r.status === 412)).toEqual([]);
+    expect(puts.some((r) => r.url.endsWith('/scoring/submit') && r.status === 200)).toBe(true);
+    server = await serverScoring(eva, id);
+    expect(server.submittedAt).not.toBeNull();
+    expect(server.scores[last]?.motivation).toBe('Zojuist getypt.');
+    // 4. Focus on the confirmation (the button's section is gone).
+    expect(await page.evaluate<boolean>(`document.activeElement?.classList.contains('rlp-submitted') && document.activeElement.textContent.includes('ingediend op')`)).toBe(true);
+
+    await other.locator(`#${anchor('A')}-motivation`).fill('Nog een gedachte na het indienen.');
+    const kept = other.locator('[data-kept="A"]');
+    await kept.waitFor();
+    expect(await kept.textContent()).toContain('Nog een gedachte na het indienen.');
+    await other.getByText('Niet opgeslagen: je beoordeling is elders ingediend').waitFor();
+    expect(await other.locator('[data-save-state]').getAttribute('data-save-state')).toBe('readonly');
+    expect(await other.locator(`#${anchor('A')}-motivation`).getAttribute('readonly')).not.toBeNull();
+    const statusesThen = otherStatuses.length;
+    await other.waitForTimeout(2000);
+    expect(otherStatuses.length).toBe(statusesThen);
+    expect(otherStatuses.filter((s) => s === 409).length).toBeLessThanOrEqual(1);
+    expect((await serverScoring(eva, id)).scores['A']?.motivation ?? null).toBeNull();
+    await expectAccessible(other, 'beoordeling (elders ingediend)');
+    await other.screenshot({ path: '/tmp/c1-scoring-submitted-elsewhere.png', fullPage: true });
+    await context.close();
+  });
 });

@@ -49,8 +49,10 @@ export interface VersionedAutosaveOptions<L, S> {
   mergeSaved?: boolean;
 }
 
-interface Draft<L> {
+interface Draft<L, S = unknown> {
   etag: string;
+  /** The server's body the draft was typed on (absent in drafts of older versions: unknown). */
+  base?: S;
   local: L;
 }
 
@@ -71,11 +73,14 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Three-way merge of JSON objects. `base` null (unknown: a draft from an earlier visit) makes every
- * difference a conflict. Conflicts keep `mine`.
+ * Three-way merge of JSON objects. `base` null (unknown: a draft of an older version without its
+ * base) makes every difference a conflict, except a key only one side has: a key missing here is
+ * taken from theirs (never deleted elsewhere's work), a key only here is kept. Conflicts keep `mine`.
  */
 export function merge3(base: Json | undefined | null, mine: Json | undefined, theirs: Json | undefined, path: string[] = [], conflicts: MergeConflict[] = []): { merged: Json | undefined; conflicts: MergeConflict[] } {
   if (sameJson(mine, theirs)) return { merged: mine, conflicts };
+  if (base === null && mine === undefined) return { merged: theirs, conflicts };
+  if (base === null && theirs === undefined) return { merged: mine, conflicts };
   if (base !== null && sameJson(mine, base)) return { merged: theirs, conflicts };
   if (base !== null && sameJson(theirs, base)) return { merged: mine, conflicts };
   if (isPlainObject(mine) && isPlainObject(theirs)) {
@@ -91,9 +96,9 @@ export function merge3(base: Json | undefined | null, mine: Json | undefined, th
   return { merged: mine, conflicts };
 }
 
-function readDraft<L>(key: string): Draft<L> | null {
+function readDraft<L, S>(key: string): Draft<L, S> | null {
   try {
-    const v = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft<L> | null;
+    const v = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft<L, S> | null;
     return v && typeof v.etag === 'string' && typeof v.local === 'object' && v.local !== null ? v : null;
   } catch {
     return null;
@@ -105,14 +110,20 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
   o.current = options;
   const delay = options.delayMs ?? 700;
   const key = options.storageKey;
-  const r = useRef({ base: null as S | null, local: null as L | null, etag: '', inflight: false, timer: undefined as number | undefined, readOnly: false });
+  const r = useRef({ base: null as S | null, local: null as L | null, etag: '', inflight: false, timer: undefined as number | undefined, readOnly: false, held: false, conflicts: [] as MergeConflict[] });
   const [local, setLocalState] = useState<L | null>(null);
   const [state, setStateRaw] = useState<AutosaveState>('loading');
   const stateRef = useRef<AutosaveState>('loading');
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
-  const [conflicts, setConflicts] = useState<MergeConflict[]>([]);
+  const [conflicts, setConflictsState] = useState<MergeConflict[]>([]);
+  /** What was typed here but could not be saved any more (the record became read-only elsewhere). */
+  const [kept, setKept] = useState<L | null>(null);
   const [etag, setEtag] = useState('');
+  const setConflicts = (next: MergeConflict[]) => {
+    r.current.conflicts = next;
+    setConflictsState(next);
+  };
   const setState = (s: AutosaveState) => {
     stateRef.current = s;
     setStateRaw(s);
@@ -122,7 +133,7 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
     const cur = r.current;
     if (cur.local === null || cur.base === null || cur.readOnly) return;
     if (sameJson(cur.local, o.current.toLocal(cur.base))) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify({ etag: cur.etag, local: cur.local } satisfies Draft<L>));
+    else localStorage.setItem(key, JSON.stringify({ etag: cur.etag, base: cur.base, local: cur.local } satisfies Draft<L, S>));
   }, [key]);
 
   const fetchCurrent = useCallback(async (): Promise<Versioned<S>> => {
@@ -143,26 +154,43 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
     (theirs: Versioned<S>, base: S | null, retryMs = 0) => {
       const cur = r.current;
       const toLocal = o.current.toLocal;
-      const { merged, conflicts: found } = merge3(base === null ? null : (toLocal(base) as Json), cur.local as Json, toLocal(theirs.body) as Json);
       cur.base = theirs.body;
       cur.etag = theirs.etag;
       setEtag(theirs.etag);
+      // Became read-only elsewhere (e.g. submitted in another tab): nothing more can be saved; show the
+      // server's version and keep what was typed here in view (`kept`) instead of failing save after save.
+      if (o.current.isReadOnly?.(theirs.body)) {
+        cur.readOnly = true;
+        window.clearTimeout(cur.timer);
+        const serverLocal = toLocal(theirs.body);
+        if (cur.local !== null && !sameJson(cur.local, serverLocal)) setKept(cur.local);
+        cur.local = serverLocal;
+        setLocalState(serverLocal);
+        setConflicts([]);
+        localStorage.removeItem(key);
+        setState('readonly');
+        return;
+      }
+      const { merged, conflicts: found } = merge3(base === null ? null : (toLocal(base) as Json), cur.local as Json, toLocal(theirs.body) as Json);
       cur.local = (merged ?? toLocal(theirs.body)) as L;
       setLocalState(cur.local);
-      setConflicts((prev) => [...prev.filter((p) => !found.some((f) => f.path.join('/') === p.path.join('/'))), ...found]);
+      setConflicts([...cur.conflicts.filter((p) => !found.some((f) => f.path.join('/') === p.path.join('/'))), ...found]);
+      // Without a known base the conflicts hold old words of this device: nothing goes out before they are resolved.
+      if (base === null && found.length > 0) cur.held = true;
       writeDraft();
-      if (pending()) {
+      if (cur.held) setState(pending() ? 'dirty' : 'saved');
+      else if (pending()) {
         setState('dirty');
         cur.timer = window.setTimeout(() => void saveRef.current(), retryMs);
       } else setState('saved');
     },
-    [writeDraft],
+    [key, writeDraft],
   );
 
   const save = useCallback(async (): Promise<void> => {
     const cur = r.current;
     window.clearTimeout(cur.timer);
-    if (cur.inflight || cur.local === null || cur.base === null || cur.readOnly) return;
+    if (cur.inflight || cur.local === null || cur.base === null || cur.readOnly || cur.held) return;
     if (!pending()) {
       writeDraft();
       setState('saved');
@@ -197,6 +225,14 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
         return;
       }
       const err = await problemOf(res);
+      if (res.status === 409 && o.current.isReadOnly) {
+        // Perhaps read-only now (submitted elsewhere): then stop and keep what was typed in view.
+        const current = await fetchCurrent().catch(() => null);
+        if (current && o.current.isReadOnly(current.body)) {
+          mergeIn(current, cur.base);
+          return;
+        }
+      }
       if (res.status === 401) {
         setState('unauthenticated');
         return;
@@ -219,13 +255,13 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
   // Load: the server's version, and a local draft that may hold unsaved words.
   useEffect(() => {
     let cancelled = false;
-    r.current = { base: null, local: null, etag: '', inflight: false, timer: undefined, readOnly: false };
+    r.current = { base: null, local: null, etag: '', inflight: false, timer: undefined, readOnly: false, held: false, conflicts: [] };
     setState('loading');
     fetchCurrent().then(
       (view) => {
         if (cancelled) return;
         const cur = r.current;
-        const draft = readDraft<L>(key);
+        const draft = readDraft<L, S>(key);
         cur.readOnly = o.current.isReadOnly?.(view.body) ?? false;
         cur.base = view.body;
         cur.etag = view.etag;
@@ -234,7 +270,9 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
         if (cur.readOnly || !draft || sameJson(draft.local, serverLocal)) {
           cur.local = serverLocal;
           setLocalState(serverLocal);
-          if (draft && !cur.readOnly) localStorage.removeItem(key);
+          // A draft left behind by a record that became read-only elsewhere: shown once, not lost silently.
+          if (draft && cur.readOnly && !sameJson(draft.local, serverLocal)) setKept(draft.local);
+          if (draft) localStorage.removeItem(key);
           setState(cur.readOnly ? 'readonly' : 'saved');
           return;
         }
@@ -243,7 +281,7 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
         if (draft.etag === view.etag) {
           setState('dirty');
           cur.timer = window.setTimeout(() => void saveRef.current(), 0);
-        } else mergeIn(view, null);
+        } else mergeIn(view, draft.base ?? null);
       },
       (err: Error) => {
         if (!cancelled) setLoadError(err);
@@ -299,18 +337,22 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
     [delay, writeDraft],
   );
 
-  /** Waits until nothing is pending (saving what is); false when that is not possible now. */
-  const flush = useCallback(async (): Promise<boolean> => {
+  /**
+   * Waits until nothing is pending (saving what is); the record's current ETag then (not that of an
+   * older render: a save may just have changed it), or null when saving is not possible now.
+   */
+  const flush = useCallback(async (): Promise<string | null> => {
     for (let i = 0; i < 20; i++) {
       if (r.current.inflight) {
         await new Promise((res) => setTimeout(res, 100));
         continue;
       }
-      if (!pending()) return true;
+      if (!pending()) return r.current.etag;
+      if (r.current.held || r.current.readOnly) return null;
       await saveRef.current();
-      if (stateRef.current === 'error' || stateRef.current === 'offline' || stateRef.current === 'unauthenticated') return false;
+      if (stateRef.current === 'error' || stateRef.current === 'offline' || stateRef.current === 'unauthenticated') return null;
     }
-    return !pending();
+    return pending() ? null : r.current.etag;
   }, []);
 
   /** After the record changed by another action (e.g. submitted): take the server's answer as it is. */
@@ -329,7 +371,24 @@ export function useVersionedAutosave<L, S>(options: VersionedAutosaveOptions<L, 
     [key],
   );
 
-  const dismissConflict = useCallback((path: string[]) => setConflicts((prev) => prev.filter((c) => c.path.join('/') !== path.join('/'))), []);
+  /** A conflict resolved (either side); when none is left, what waits is saved again. */
+  const dismissConflict = useCallback(
+    (path: string[]) => {
+      const cur = r.current;
+      setConflicts(cur.conflicts.filter((c) => c.path.join('/') !== path.join('/')));
+      if (cur.conflicts.length === 0 && cur.held) {
+        cur.held = false;
+        if (pending()) {
+          setState('dirty');
+          window.clearTimeout(cur.timer);
+          cur.timer = window.setTimeout(() => void saveRef.current(), delay);
+        }
+      }
+    },
+    [delay],
+  );
 
-  return { local, state, problem, loadError, conflicts, dismissConflict, etag, setLocal, flush, replace, base: r.current.base, saveNow: save };
+  const dismissKept = useCallback(() => setKept(null), []);
+
+  return { local, state, problem, loadError, conflicts, dismissConflict, held: r.current.held, kept, dismissKept, etag, setLocal, flush, replace, base: r.current.base, saveNow: save };
 }

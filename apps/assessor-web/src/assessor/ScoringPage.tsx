@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, FormField, FormFieldDescription, FormLabel, Heading1, Heading2, Heading3, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { RouterButtonLink } from '@rlp/web-ui/links';
 import { useSession } from '@rlp/web-ui/session';
@@ -22,6 +22,33 @@ type Local = Record<string, Entry>;
 type Scores = Record<string, CriterionScore>;
 
 const EMPTY: Entry = { verdict: '', motivation: '', ask: false, question: '' };
+
+/** Texts of this page's later states (Dutch first). */
+const MORE = {
+  wholeCriterion: ['hele criterium', 'whole criterion'],
+  noVerdictThere: ['daar geen oordeel', 'no verdict there'],
+  keptTitle: ['Niet opgeslagen: je beoordeling is elders ingediend', 'Not saved: your scoring was submitted elsewhere'],
+  keptIntro: [
+    'Je beoordeling is intussen in een ander venster ingediend en kan niet meer veranderen. Wat je hier nog typte is niet opgeslagen; het staat hieronder, zodat je het kunt kopiëren.',
+    'Your scoring has meanwhile been submitted in another window and can no longer change. What you still typed here was not saved; it is below, so you can copy it.',
+  ],
+  copy: ['Kopieer deze tekst', 'Copy this text'],
+  copied: ['Gekopieerd', 'Copied'],
+  dismissKept: ['Verberg deze tekst', 'Hide this text'],
+  heldNotice: [
+    'Er staan nog wijzigingen van een eerder bezoek op dit apparaat. Kies per verschil welke versie je houdt; tot dan wordt niets opgeslagen.',
+    'Changes from an earlier visit are still on this device. Choose per difference which version to keep; nothing is saved until then.',
+  ],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** Where focus goes for a conflict's field (the field itself, else the criterion's title). */
+function fieldId(path: string[]): string {
+  const [code = '', field] = path;
+  const slug = criterionAnchor(code);
+  if (field === 'motivation' || field === 'question' || field === 'ask') return `${slug}-${field}`;
+  // The verdict or the whole criterion: the group's radio buttons (name `${slug}-verdict`).
+  return `${slug}-verdict`;
+}
 /** The view with each criterion's own version (PUT …/scoring/criteria/:criterion; ADR 0014 §7). */
 type View = ScoringView & { criterionVersions?: Record<string, { version: number; etag: string }> };
 
@@ -164,20 +191,34 @@ function CriterionForm(props: { c: ScoreableCriterion; entry: Entry; onChange: (
   );
 }
 
-function Conflicts({ conflicts, labelOf, take, dismiss }: { conflicts: MergeConflict[]; labelOf: (code: string) => string; take: (c: MergeConflict) => void; dismiss: (c: MergeConflict) => void }) {
-  const { t } = useI18n();
+function Conflicts({ conflicts, labelOf, take, dismiss, held }: { conflicts: MergeConflict[]; labelOf: (code: string) => string; take: (c: MergeConflict) => void; dismiss: (c: MergeConflict) => void; held: boolean }) {
+  const { t, lang } = useI18n();
+  const more = (k: keyof typeof MORE) => MORE[k][lang === 'en' ? 1 : 0];
   if (conflicts.length === 0) return null;
-  const fieldName = (f: string | undefined) => (f === 'motivation' ? t('motivation') : f === 'question' ? t('interviewQuestion') : f === 'verdict' ? t('verdict') : (f ?? ''));
-  const show = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '—' : typeof v === 'boolean' ? (v ? t('yes') : t('no')) : String(v));
+  const fieldName = (f: string | undefined) => (f === 'motivation' ? t('motivation') : f === 'question' ? t('interviewQuestion') : f === 'verdict' ? t('verdict') : f === 'ask' ? t('askInInterview') : f === undefined ? more('wholeCriterion') : f);
+  const verdictText = (v: unknown) => (typeof v === 'string' && v !== '' ? t(`verdict_${v}` as TextKey) : '—');
+  const show = (v: unknown, field: string | undefined): string => {
+    if (field === 'verdict') return verdictText(v);
+    if (typeof v === 'string') return v === '' ? '—' : v;
+    if (v === undefined || v === null) return field === undefined ? more('noVerdictThere') : '—';
+    if (typeof v === 'boolean') return v ? t('yes') : t('no');
+    if (typeof v === 'object' && !Array.isArray(v)) {
+      // A whole criterion (scored or removed only there): its fields in words, never "[object Object]".
+      const e = { ...EMPTY, ...(v as Partial<Entry>) };
+      return [`${t('verdict')}: ${verdictText(e.verdict)}`, `${t('motivation')}: ${e.motivation || '—'}`, ...(e.ask ? [`${t('interviewQuestion')}: ${e.question || '—'}`] : [])].join('\n');
+    }
+    return JSON.stringify(v);
+  };
   return (
     <section className="rlp-conflict" aria-labelledby="conflict-title" role="alert">
       <Heading2 id="conflict-title">{t('conflictTitle')}</Heading2>
       <Paragraph>{t('conflictIntro')}</Paragraph>
+      {held ? <Paragraph>{more('heldNotice')}</Paragraph> : null}
       {conflicts.map((c) => (
         <div key={c.path.join('/')} className="rlp-conflict__field">
-          <Heading3>{`${labelOf(c.path[0] ?? '')} — ${fieldName(c.path[1])}`}</Heading3>
+          <Heading3 id={`conflict-${c.path.join('-').replace(/[^A-Za-z0-9-]+/g, '-')}`} tabIndex={-1}>{`${labelOf(c.path[0] ?? '')} — ${fieldName(c.path[1])}`}</Heading3>
           <p className="rlp-conflict__label">{t('otherVersion')}</p>
-          <pre className="rlp-conflict__text">{show(c.theirs)}</pre>
+          <pre className="rlp-conflict__text">{show(c.theirs, c.path[1])}</pre>
           <div className="rlp-actions">
             <Button appearance="secondary-action-button" onClick={() => take(c)}>
               {t('takeOther')}
@@ -194,12 +235,29 @@ function Conflicts({ conflicts, labelOf, take, dismiss }: { conflicts: MergeConf
 
 function Scoring({ id, accountId }: { id: string; accountId: string }) {
   const { t, lang, pick, message, dateTime } = useI18n();
+  const more = (k: keyof typeof MORE) => MORE[k][lang === 'en' ? 1 : 0];
   const client = useQueryClient();
   const [view, setView] = useState<ScoringView | null>(null);
   const viewRef = useRef<ScoringView | null>(null);
   const [refused, setRefused] = useState<{ error: ApiError; problems: Problem[] } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const refusedRef = useRef<HTMLDivElement>(null);
+  const submittedRef = useRef<HTMLDivElement>(null);
+  const [justSubmitted, setJustSubmitted] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [nextFocus, setNextFocus] = useState<string | null>(null);
+  // After submitting, the button's section is gone: focus goes to the confirmation.
+  useEffect(() => {
+    if (justSubmitted) submittedRef.current?.focus();
+  }, [justSubmitted]);
+  // After resolving a conflict: focus to the next one, else to the field it was about.
+  useEffect(() => {
+    if (nextFocus) {
+      const target = document.getElementById(nextFocus) ?? document.querySelector<HTMLElement>(`input[name="${nextFocus}"]:checked`) ?? document.querySelector<HTMLElement>(`input[name="${nextFocus}"]`);
+      target?.focus();
+      setNextFocus(null);
+    }
+  }, [nextFocus]);
   const read = useCallback((json: unknown) => {
     const v = json as ScoringView;
     viewRef.current = v;
@@ -255,16 +313,20 @@ function Scoring({ id, accountId }: { id: string; accountId: string }) {
     setSubmitting(true);
     setRefused(null);
     try {
-      if (!(await editor.flush())) {
+      // The ETag after the last save (this render's may be older: submitting right after typing).
+      const etag = await editor.flush();
+      if (etag === null) {
         setRefused({ error: editor.problem ?? new ApiError(0, { code: 'NOT_SAVED', message: t('save_dirty') }), problems: [] });
+        setTimeout(() => refusedRef.current?.focus(), 0);
         return;
       }
-      const res = await raw(`/assessments/${id}/scoring/submit`, { method: 'POST', headers: { 'If-Match': editor.etag } });
+      const res = await raw(`/assessments/${id}/scoring/submit`, { method: 'POST', headers: { 'If-Match': etag } });
       if (res.ok) {
         const v = (await res.json()) as ScoringView;
         viewRef.current = v;
         setView(v);
         editor.replace({ body: v.scores, etag: v.etag });
+        setJustSubmitted(true);
         await client.invalidateQueries({ queryKey: dossierKey(id) });
         await client.invalidateQueries({ queryKey: ['assessor-dossiers'] });
         return;
@@ -288,6 +350,13 @@ function Scoring({ id, accountId }: { id: string; accountId: string }) {
   const problems = refused?.problems.length ? refused.problems : [];
   const problemsOf = (code: string) => problems.filter((p) => p.path === `/scores/${code}` || p.path.startsWith(`/scores/${code}/`));
   const scored = criteria.filter((c) => local[c.code]?.verdict).length;
+  /** A conflict resolved: focus to the next conflict, else to the field it was about. */
+  const resolved = (c: MergeConflict) => {
+    const rest = editor.conflicts.filter((x) => x.path.join('/') !== c.path.join('/'));
+    editor.dismissConflict(c.path);
+    const next = rest[0];
+    setNextFocus(next ? `conflict-${next.path.join('-').replace(/[^A-Za-z0-9-]+/g, '-')}` : fieldId(c.path));
+  };
   const groups: Array<{ key: TextKey; items: ScoreableCriterion[] }> = [];
   for (const c of criteria) {
     const key = groupOf(c.code);
@@ -312,20 +381,61 @@ function Scoring({ id, accountId }: { id: string; accountId: string }) {
       <Conflicts
         conflicts={editor.conflicts}
         labelOf={labelOf}
+        held={editor.held}
         take={(c) => {
           const [code, field] = c.path;
           if (code && field) setEntry(code, { ...EMPTY, ...local[code], [field]: c.theirs ?? (field === 'ask' ? false : '') });
-          editor.dismissConflict(c.path);
+          // A whole criterion: theirs as it is (none there: no verdict here either).
+          else if (code) setEntry(code, { ...EMPTY, ...(c.theirs && typeof c.theirs === 'object' ? (c.theirs as Partial<Entry>) : {}) });
+          resolved(c);
         }}
-        dismiss={(c) => editor.dismissConflict(c.path)}
+        dismiss={resolved}
       />
+      {editor.kept ? (
+        <section className="rlp-conflict" aria-labelledby="kept-title" role="alert">
+          <Heading2 id="kept-title">{more('keptTitle')}</Heading2>
+          <Paragraph>{more('keptIntro')}</Paragraph>
+          {Object.entries(editor.kept)
+            .filter(([code, e]) => !sameJson(e, local[code] ?? EMPTY) && (e.motivation.trim() !== '' || e.question.trim() !== '' || e.verdict !== ''))
+            .map(([code, e]) => {
+              const text = [e.verdict ? `${t('verdict')}: ${t(`verdict_${e.verdict}` as TextKey)}` : '', e.motivation.trim() ? `${t('motivation')}: ${e.motivation}` : '', e.ask && e.question.trim() ? `${t('interviewQuestion')}: ${e.question}` : ''].filter((x) => x !== '').join('\n');
+              return (
+                <div key={code} className="rlp-conflict__field" data-kept={code}>
+                  <Heading3>{labelOf(code)}</Heading3>
+                  <pre className="rlp-conflict__text">{text}</pre>
+                  <div className="rlp-actions">
+                    <Button
+                      appearance="secondary-action-button"
+                      onClick={() => {
+                        void navigator.clipboard?.writeText(text).then(
+                          () => setCopied(code),
+                          () => undefined,
+                        );
+                      }}
+                    >
+                      {copied === code ? more('copied') : more('copy')}
+                    </Button>
+                  </div>
+                </div>
+              );
+            })}
+          <div className="rlp-actions">
+            <Button appearance="subtle-button" onClick={editor.dismissKept}>
+              {more('dismissKept')}
+            </Button>
+          </div>
+        </section>
+      ) : null}
       {view.submittedAt ? (
-        <Alert type="ok">
+        // The Utrecht Alert of type "ok" announces its message itself (role="status"); this wrapper takes the focus.
+        <div ref={submittedRef} tabIndex={-1} className="rlp-submitted">
+          <Alert type="ok">
           <Paragraph>
             {t('submitted')} {dateTime(view.submittedAt)}. {t('submittedNext')}
           </Paragraph>
           <RouterButtonLink to={`/dossiers/${id}/vergelijking`}>{t('toComparison')}</RouterButtonLink>
-        </Alert>
+          </Alert>
+        </div>
       ) : (
         <>
           <Paragraph>{t('scoringIntro')}</Paragraph>
