@@ -354,7 +354,8 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
 
     // Wim saves another text meanwhile: Olga's page says so, as a status message.
     await office(p).put(`/assessments/${id}/judgement`).set(y.auth).set('If-Match', v1.etag).send({ criteria: { ...v1.content.criteria, A: { verdict: v1.content.criteria['A']!.verdict, motivation: 'Wim: een andere tekst' } } }).expect(200);
-    await olga.getByRole('status').filter({ hasText: 'Je medeassessor heeft intussen een nieuwe versie opgeslagen' }).waitFor({ timeout: 25_000 });
+    // The page looks every 10 s; on a busy machine that can take a while.
+    await olga.getByRole('status').filter({ hasText: 'Je medeassessor heeft intussen een nieuwe versie opgeslagen' }).waitFor({ timeout: 90_000 });
     await checked(olga, 'oordeel (getypt tijdens opslaan, nieuwere versie elders)', 'judgement-typed-while-saving');
     // The 412 puts the newest typing against Wim's text; after the choice the focus is on the field.
     await olga.getByRole('button', { name: 'Opslaan', exact: true }).click();
@@ -371,8 +372,19 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     await olga.getByText('Niet opgeslagen wijzigingen').waitFor();
     await olga.evaluate("localStorage.setItem('rlp.lang', 'nl')");
     expect(await olga.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("rlp.joint."))')).toEqual([`rlp.joint.${id}.judgement.${x.id}`]);
+    // Logging out with unsaved typing asks first; declined, nothing happens.
+    olga.once('dialog', (dialog) => void dialog.dismiss());
+    await olga.getByRole('button', { name: 'Uitloggen' }).click();
+    expect(olga.url()).toContain('/oordeel');
+    expect(await olga.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("rlp.joint."))')).toEqual([`rlp.joint.${id}.judgement.${x.id}`]);
+    let asked = '';
+    olga.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
     await olga.getByRole('button', { name: 'Uitloggen' }).click();
     await olga.waitForURL(/\/inloggen/);
+    expect(asked).toMatch(/^Op dit apparaat staan nog wijzigingen die niet zijn opgeslagen/);
     expect(await olga.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("rlp."))')).toEqual(['rlp.lang']);
     // Wim logs in on the same browser: he finds the saved version, not Olga's typing.
     expect((await olga.context().request.post(`${assessorBase}/auth/session`, { data: { email: y.email, password: y.password } })).status()).toBe(200);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import type { TestPlatform } from '@rlp/testing';
-import { expectAccessible, launchBrowser, startWebPlatform } from './support/browser';
+import { expectAccessible, launchBrowser, settle, startWebPlatform } from './support/browser';
 import { judgedDossier, office, person, type Person } from './support/assessment-journey';
 import { api, readyToSubmit } from './support/candidate-journey';
 
@@ -40,7 +40,7 @@ afterAll(async () => {
 beforeEach(() => p.clock.set(START));
 
 async function checked(page: Page, where: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await settle(page);
   await expectAccessible(page, where);
 }
 

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import type { TestPlatform } from '@rlp/testing';
 import { completePortfolio } from '../libs/rulebook/src/testing/portfolio.factory';
-import { expectAccessible, fieldId, launchBrowser, startWebPlatform, waitUntil } from './support/browser';
+import { expectAccessible, fieldId, launchBrowser, settle, startWebPlatform, waitUntil } from './support/browser';
 import { FILES } from './support/candidate-journey';
 
 jest.setTimeout(180_000);
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 async function checked(page: Page, where: string, { idle = true }: { idle?: boolean } = {}): Promise<void> {
   // Offline, the autosave retries on a timer, so the network never goes idle: the state shown is what is checked.
-  if (idle) await page.waitForLoadState('networkidle');
+  if (idle) await settle(page);
   await expectAccessible(page, where);
   visited.add(where);
 }

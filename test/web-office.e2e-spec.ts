@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import type { TestPlatform } from '@rlp/testing';
-import { expectAccessible, launchBrowser, startWebPlatform, waitUntil } from './support/browser';
+import { expectAccessible, launchBrowser, settle, startWebPlatform, waitUntil } from './support/browser';
 import { assign, judgedDossier, office, person, submittedDossier, type Person } from './support/assessment-journey';
 import { api } from './support/candidate-journey';
 
@@ -105,7 +105,7 @@ async function loggedIn(who: Person): Promise<{ context: BrowserContext; page: P
 /** axe on the page as it is now, and a full-page screenshot to look at. */
 async function checked(page: Page, name: string, { idle = true } = {}): Promise<void> {
   // Not with a PDF in a frame: Chromium's viewer keeps the network busy.
-  if (idle) await page.waitForLoadState('networkidle');
+  if (idle) await settle(page);
   await expectAccessible(page, name);
   const path = `/tmp/web-office-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
   await page.screenshot({ path, fullPage: true });

@@ -33,6 +33,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   })()`);
 }
 
+/**
+ * Lets a page settle before it is checked: waits for the network to go quiet, but at most a few
+ * seconds — a page that polls or retries (autosave offline, refetch timers) never goes quiet on a
+ * busy machine, and what matters was asserted before: axe then checks the page as it is.
+ */
+export async function settle(page: Page, ms = 5_000): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: ms }).catch(() => undefined);
+}
+
 /** Fails with a readable list when axe finds anything. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);

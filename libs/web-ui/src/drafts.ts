@@ -1,7 +1,9 @@
 /**
  * Local drafts (unsaved typing kept in localStorage) are personal: on a shared browser the next
- * person must not find them. On logout the portals remove the drafts of the person logging out;
- * settings such as the language choice (`rlp.lang`) stay.
+ * person must not find them. A draft exists only while its typing is not saved (the editors remove
+ * it once the server has it), so before logging out the portals ask when this account still has
+ * drafts on the device — logging out then removes them — and otherwise log out at once; settings
+ * such as the language choice (`rlp.lang`) stay.
  *
  * Draft keys in use:
  *  - `rlp.scoring.<dossier>.<account>`              (assessor's scoring, ScoringPage)
@@ -21,13 +23,18 @@ export function isDraftOf(key: string, accountId: string | null): boolean {
   return (key.startsWith('rlp.joint.') || key.startsWith('rlp.scoring.')) && key.endsWith(`.${accountId}`);
 }
 
-/** Removes the drafts of this account (see above); everything else stays. */
-export function clearDrafts(storage: DraftStorage | undefined, accountId: string | null): void {
-  if (!storage) return;
+/** The keys of this account's drafts (see above). */
+export function draftsOf(storage: DraftStorage | undefined, accountId: string | null): string[] {
   const keys: string[] = [];
+  if (!storage) return keys;
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
     if (key !== null && isDraftOf(key, accountId)) keys.push(key);
   }
-  for (const key of keys) storage.removeItem(key);
+  return keys;
+}
+
+/** Removes the drafts of this account (see above); everything else stays. */
+export function clearDrafts(storage: DraftStorage | undefined, accountId: string | null): void {
+  for (const key of draftsOf(storage, accountId)) storage!.removeItem(key);
 }

@@ -17,6 +17,10 @@ export const commonTexts = {
   switchLanguageLabel: ['Switch to English', 'Schakel naar Nederlands'],
   logIn: ['Inloggen', 'Log in'],
   logOut: ['Uitloggen', 'Log out'],
+  logOutUnsaved: [
+    'Op dit apparaat staan nog wijzigingen die niet zijn opgeslagen (bijvoorbeeld omdat je offline was). Als je nu uitlogt, worden ze van dit apparaat verwijderd. Toch uitloggen?',
+    'This device still holds changes that were not saved (for example because you were offline). Logging out now removes them from this device. Log out anyway?',
+  ],
   email: ['E-mailadres', 'E-mail address'],
   password: ['Wachtwoord', 'Password'],
   loading: ['Bezig met laden…', 'Loading…'],

@@ -1,6 +1,7 @@
 import { Button, PageContent, PageFooter, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
+import { draftsOf } from './drafts';
 import { useBaseI18n } from './i18n';
 import { useSession } from './session';
 import { Loading } from './status';
@@ -69,7 +70,14 @@ export function Shell({ appName, nav, offlineText, children }: { appName: string
             {account ? (
               <>
                 <span className="rlp-who">{account.displayName}</span>
-                <Button appearance="secondary-action-button" onClick={() => void logout().then(() => window.location.assign('/inloggen'))}>
+                <Button
+                  appearance="secondary-action-button"
+                  onClick={() => {
+                    // Unsaved typing is never thrown away without asking (drafts.ts).
+                    if (draftsOf(globalThis.localStorage, account.id).length > 0 && !window.confirm(t('logOutUnsaved'))) return;
+                    void logout().then(() => window.location.assign('/inloggen'));
+                  }}
+                >
                   {t('logOut')}
                 </Button>
               </>
