@@ -1,5 +1,5 @@
 import { FairQueue, FairQueueFull } from './fair-queue';
-import type { Release } from './semaphore';
+import type { Release } from './fair-queue';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

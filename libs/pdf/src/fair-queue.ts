@@ -1,4 +1,5 @@
-import type { Release } from './semaphore';
+/** Gives the slot back. */
+export type Release = () => void;
 
 /**
  * A counting semaphore that is fair between owners (issue 18):

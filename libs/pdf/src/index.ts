@@ -24,8 +24,7 @@ export {
   type PortfolioPdfInput,
 } from './portfolio-pdf';
 export { DRAFT_STATUS, formatBytes, formatCalendarDate, formatTimestamp, PORTFOLIO_TITLE, portfolioView, type PortfolioView } from './portfolio-view';
-export { Semaphore, type Release } from './semaphore';
-export { FairQueue, FairQueueFull } from './fair-queue';
+export { FairQueue, FairQueueFull, type Release } from './fair-queue';
 export {
   CERTIFICATE_MARGIN_TEMPLATE,
   CERTIFICATE_TITLE,
