@@ -1,0 +1,3 @@
+export * from './install';
+export * from './jobs.service';
+export * from './scheduled/index';

@@ -1,0 +1,4 @@
+export * from './compose';
+export * from './outbox';
+export * from './delivery';
+export * from './sender';
