@@ -18,6 +18,22 @@ module.exports = {
       to: { path: '^(apps|libs/(?!rulebook/))' },
     },
     {
+      name: 'privacy-is-pure',
+      comment: 'libs/privacy is the AVG check on case texts: pure TypeScript like the rulebook (no framework, ORM, SDK or I/O), so the browser runs it too.',
+      severity: 'error',
+      from: { path: '^libs/privacy/src', pathNot: '\\.spec\\.ts$' },
+      to: {
+        path: '^(node_modules/(@nestjs|typeorm|class-validator|class-transformer|@aws-sdk|pg|puppeteer|puppeteer-core|handlebars|react|react-dom)/)|^(fs|path|http|https|net|child_process|os)$',
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'],
+      },
+    },
+    {
+      name: 'privacy-depends-on-nothing-else-in-the-repo',
+      severity: 'error',
+      from: { path: '^libs/privacy/src', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^(apps|libs/(?!privacy/))' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/', pathNot: '^libs/testing/' },

@@ -1,7 +1,9 @@
 /**
  * Verifies the audit trail's hash chain: `DATABASE_URL=… npm run -s audit:verify`.
  * Exit 0 when intact (prints the head: record it elsewhere to anchor the chain), 1 when broken
- * (prints the first problems), 2 on usage errors. The running platform offers the same check at
+ * (prints the first problems), 2 on usage errors. Events committed moments ago that the apps'
+ * background chainer has not chained yet are counted as `pending`, not as a problem; one left
+ * unchained for longer is (`UNCHAINED`, ADR 0024). The running platform offers the same check at
  * GET /admin/audit-events/verify.
  */
 import 'reflect-metadata';

@@ -43,15 +43,20 @@ curl -fsS -o "$data_dir/preview.pdf" "http://localhost:3000/portfolios/$portfoli
 [ "$(head -c 5 "$data_dir/preview.pdf")" = "%PDF-" ] || { echo "smoke: the portfolio preview is not a PDF"; exit 1; }
 pgrep -f "$data_dir/tmp" >/dev/null || { echo "smoke: no Chromium ran for the preview"; exit 1; }
 echo "smoke: the demo portfolio renders as a PDF ($(wc -c <"$data_dir/preview.pdf") bytes)"
+# Assessors log in with a two-factor code (ADR 0021); the demo account's comes from `npm run demo:code`.
+totp=$(npm run -s demo:code -- assessor1@demo.rlp.local | awk '{print $1}')
+[[ "$totp" =~ ^[0-9]{6}$ ]] || { echo "smoke: npm run demo:code gave no code ($totp)"; exit 1; }
 assessor_token=$(curl -fsS -X POST http://localhost:3001/auth/login -H 'content-type: application/json' \
-  -d '{"email":"assessor1@demo.rlp.local","password":"demo-assessor1-2026"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
+  -d "{\"email\":\"assessor1@demo.rlp.local\",\"password\":\"demo-assessor1-2026\",\"totpCode\":\"$totp\"}" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
 dossiers=$(curl -fsS http://localhost:3001/assessments -H "authorization: Bearer $assessor_token" \
-  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const l=JSON.parse(s);console.log(l.length+" "+l.map(d=>d.candidate.name+"/"+d.status).join(","))})')
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const l=JSON.parse(s).dossiers;console.log(l.length+" "+l.map(d=>d.candidate.name+"/"+d.status).join(","))})')
 [ "$dossiers" = "1 Joost Visser/in_assessment" ] || { echo "smoke: the demo assessor should see one demo dossier, got: $dossiers"; exit 1; }
 echo "smoke: the demo assessor sees the demo dossier ($dossiers)"
 code=$(curl -s -o /dev/null -w '%{http_code}' http://localhost:3001/admin/accounts)
 [ "$code" = 401 ] || { echo "smoke: unauthenticated admin call answered $code, expected 401"; exit 1; }
 echo "smoke: logins work on both apps; an unauthenticated call is refused (401)"
+mailpage=$(curl -fsS http://localhost:1080/) || { echo "smoke: the embedded mail catcher's page does not answer on http://localhost:1080/"; exit 1; }
+echo "smoke: the mail catcher's page answers at http://localhost:1080/ ($(printf '%s' "$mailpage" | wc -c) bytes)"
 
 kill -INT -- "-$pid"
 for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done

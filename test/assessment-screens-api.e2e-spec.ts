@@ -39,7 +39,7 @@ describe('assessor and office screens: the API (e2e)', () => {
     expect(view.stage).toEqual({ nl: 'In beoordeling', en: 'In assessment' });
     expect(progressOf(view, a1)).toEqual({ state: 'not_started', since: '2026-11-23T09:00:00.000Z' });
     expect(progressOf(view, a2)).toEqual({ state: 'not_started', since: '2026-11-23T09:05:00.000Z' });
-    const listed = ((await office(p).get('/admin/dossiers').set(admin.auth).expect(200)).body as Array<{ portfolioId: string; assessors: Array<{ assessorId: string; scoring: { state: string } }> }>).find((x) => x.portfolioId === id)!;
+    const listed = ((await office(p).get('/admin/dossiers').set(admin.auth).expect(200)).body.dossiers as Array<{ portfolioId: string; assessors: Array<{ assessorId: string; scoring: { state: string } }> }>).find((x) => x.portfolioId === id)!;
     expect(listed.assessors.map((a) => [a.assessorId, a.scoring.state])).toEqual([
       [a1.id, 'not_started'],
       [a2.id, 'not_started'],
@@ -71,7 +71,7 @@ describe('assessor and office screens: the API (e2e)', () => {
     const asA2 = await officeView(a2);
     expect(progressOf(asA2, a1)).toBeNull();
     expect(progressOf(asA2, a2)).toEqual({ state: 'not_started', since: '2026-11-23T09:05:00.000Z' });
-    const a2List = ((await office(p).get('/admin/dossiers').set(a2.auth).expect(200)).body as Array<{ portfolioId: string; assessors: Array<{ assessorId: string; scoring: unknown }> }>).find((x) => x.portfolioId === id)!;
+    const a2List = ((await office(p).get('/admin/dossiers').set(a2.auth).expect(200)).body.dossiers as Array<{ portfolioId: string; assessors: Array<{ assessorId: string; scoring: unknown }> }>).find((x) => x.portfolioId === id)!;
     expect(a2List.assessors.find((a) => a.assessorId === a1.id)?.scoring).toBeNull();
 
     await scoreAndSubmit(p, a1, id);
@@ -114,7 +114,7 @@ describe('assessor and office screens: the API (e2e)', () => {
     const first = scoring.body.missing[0] as { message: string; text: { nl: string; en: string } };
     expect(first.message).toBe(`${first.text.nl} / ${first.text.en}`);
     expect(first.text.en).toMatch(/has no verdict yet$/);
-    const listed = ((await office(p).get('/admin/dossiers').set(admin.auth).expect(200)).body as Array<{ portfolioId: string; stage: unknown }>).find((x) => x.portfolioId === d.portfolioId);
+    const listed = ((await office(p).get('/admin/dossiers').set(admin.auth).expect(200)).body.dossiers as Array<{ portfolioId: string; stage: unknown }>).find((x) => x.portfolioId === d.portfolioId);
     expect(listed?.stage).toEqual({ nl: 'Ingediend', en: 'Submitted' });
   });
 
@@ -129,10 +129,14 @@ describe('assessor and office screens: the API (e2e)', () => {
     const A = (who: Person) => who.auth;
     await call('get', '/admin/dossiers', 200, A(admin));
     await call('get', '/admin/dossiers?waiting=true', 200, A(admin));
+    await call('get', '/admin/dossiers?stage=waiting&limit=1', 200, A(admin));
+    await call('get', '/admin/dossiers?cursor=not-ours', 400, A(admin));
     await call('get', `/admin/dossiers/${id}/eligible-assessors`, 200, A(admin));
     await call('post', `/admin/dossiers/${id}/assignments`, 201, A(admin), { assessorId: a1.id });
     await call('post', `/admin/dossiers/${id}/assignments`, 201, A(admin), { assessorId: a2.id });
     await call('get', '/assessments', 200, A(a1));
+    await call('get', '/assessments?limit=1', 200, A(a1));
+    await call('get', '/assessments?cursor=not-ours', 400, A(a1));
     await call('get', `/assessments/${id}`, 200, A(a1));
     await call('get', `/assessments/${id}/portfolio`, 403, A(a1));
     for (const a of [a1, a2]) await call('post', `/assessments/${id}/independence`, 200, A(a), { independent: true });

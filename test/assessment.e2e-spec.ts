@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { AuditChainer } from '@rlp/audit';
 import { startTestPlatform, TestPlatform } from '@rlp/testing';
 import { api } from './support/candidate-journey';
 import { assign, declare, judgedDossier, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
@@ -39,7 +40,7 @@ describe('assessment: from submission to the register (e2e)', () => {
 
     // The office sees the dossier waiting, and who would have a conflict.
     const waiting = await office(p).get('/admin/dossiers?waiting=true').set(admin.auth).expect(200);
-    expect((waiting.body as Array<{ portfolioId: string; activeAssessors: number; status: string }>).find((d) => d.portfolioId === id)).toMatchObject({ activeAssessors: 0, status: 'submitted' });
+    expect((waiting.body.dossiers as Array<{ portfolioId: string; activeAssessors: number; status: string }>).find((d) => d.portfolioId === id)).toMatchObject({ activeAssessors: 0, status: 'submitted' });
     const eligible = (await office(p).get(`/admin/dossiers/${id}/eligible-assessors`).set(admin.auth).expect(200)).body as Array<{ id: string; conflicts: string[] }>;
     expect(eligible.find((e) => e.id === colleague.id)?.conflicts).toEqual(['SAME_ORGANISATION']);
     expect(eligible.find((e) => e.id === related.id)?.conflicts).toEqual(['DECLARED_RELATION']);
@@ -71,7 +72,7 @@ describe('assessment: from submission to the register (e2e)', () => {
     await office(p).get(`/assessments/${id}`).set(decliner.auth).expect(404);
     expect((await assign(p, admin, id, decliner)).body.code).toBe('ASSESSOR_DECLINED');
     expect(((await office(p).get(`/admin/dossiers/${id}/eligible-assessors`).set(admin.auth).expect(200)).body as Array<{ id: string; declined: boolean }>).find((e) => e.id === decliner.id)?.declined).toBe(true);
-    const again = (await office(p).get('/admin/dossiers?waiting=true').set(admin.auth).expect(200)).body as Array<{ portfolioId: string; activeAssessors: number }>;
+    const again = (await office(p).get('/admin/dossiers?waiting=true').set(admin.auth).expect(200)).body.dossiers as Array<{ portfolioId: string; activeAssessors: number }>;
     expect(again.find((d) => d.portfolioId === id)?.activeAssessors).toBe(1);
     await assign(p, admin, id, a2).then((r) => expect(r.status).toBe(201));
 
@@ -232,7 +233,9 @@ describe('assessment: from submission to the register (e2e)', () => {
     expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
     expect(ics.text).toContain('DTSTART:20261203T130000Z');
     expect(ics.text).toContain('METHOD:REQUEST');
-    expect(ics.text.match(/^ATTENDEE/gm)).toHaveLength(3);
+    // The candidate's copy lists only the candidate: no assessor's address (impartiality, issue 15).
+    expect(ics.text.match(/^ATTENDEE/gm)).toHaveLength(1);
+    expect(ics.text.replace(/\r\n /g, '')).toContain(`mailto:${c.email}`);
     await api(p).post(`/portfolios/${id}/interview/booking`).set(c.auth).send({ slotId: slot2.body.id }).expect(201);
     expect((await api(p).get(`/portfolios/${id}/interview.ics`).set(c.auth).expect(200)).text).toMatch(/SEQUENCE:1[\s\S]*DTSTART:20261204T090000Z|DTSTART:20261204T090000Z[\s\S]*SEQUENCE:1/);
     await office(p).post(`/assessments/${id}/interview/cancel`).set(a2.auth).send({ reason: 'Ziek' }).expect(200);
@@ -334,8 +337,9 @@ describe('assessment: from submission to the register (e2e)', () => {
       'interview_planned→interview_held',
       'interview_held→decided',
     ]);
+    await p.assessor.get(AuditChainer).chainPending();
     const chain = await office(p).get('/admin/audit-events/verify').set(admin.auth).expect(200);
-    expect(chain.body).toMatchObject({ ok: true, problems: [] });
+    expect(chain.body).toMatchObject({ ok: true, pending: 0, problems: [] });
     expect(chain.body.events).toBeGreaterThan(50);
     await office(p).get('/admin/audit-events/verify').set(a1.auth).expect(403);
     expect(JSON.stringify(trail.body.events)).toMatch(/Uren niet onderbouwd/);
@@ -423,7 +427,7 @@ describe('assessment: from submission to the register (e2e)', () => {
     }
     // An assessor of one dossier sees nothing of another.
     await office(p).get(`/assessments/${otherCandidate.portfolioId}`).set(a1.auth).expect(404);
-    expect((await office(p).get('/assessments').set(a1.auth).expect(200)).body.map((x: { portfolioId: string }) => x.portfolioId)).toEqual([d.portfolioId]);
+    expect((await office(p).get('/assessments').set(a1.auth).expect(200)).body.dossiers.map((x: { portfolioId: string }) => x.portfolioId)).toEqual([d.portfolioId]);
   });
 });
 

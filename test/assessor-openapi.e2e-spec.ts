@@ -1,6 +1,8 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import request, { type Response } from 'supertest';
+import { AuditChainer } from '@rlp/audit';
 import { startTestPlatform, TestPlatform } from '@rlp/testing';
+import { totpCode } from '@rlp/accounts';
 import { assign, office, person, submittedDossier, type Person } from './support/assessment-journey';
 import { FILES, readyToSubmit } from './support/candidate-journey';
 
@@ -155,9 +157,12 @@ describe('assessor API: every answer matches its OpenAPI schema (e2e)', () => {
 
   it('health, login, browser session, me and logout', async () => {
     await call('get', '/health', 200);
-    const login = await call('post', '/auth/login', 200, { body: { email: assessor.email, password: assessor.password } });
+    await call('get', '/health/live', 200);
+    await call('get', '/health/ready', 200);
+    await call('post', '/auth/login', 401, { body: { email: assessor.email, password: assessor.password } }); // TOTP_REQUIRED
+    const login = await call('post', '/auth/login', 200, { body: { email: assessor.email, password: assessor.password, totpCode: await p.totpCode(assessor) } });
     await call('post', '/auth/login', 401, { body: { email: assessor.email, password: 'wrong password!' } });
-    await call('post', '/auth/session', 200, { body: { email: assessor.email, password: assessor.password } });
+    await call('post', '/auth/session', 200, { body: { email: assessor.email, password: assessor.password, totpCode: await p.totpCode(assessor) } });
     const bearer = { Authorization: `Bearer ${(login.body as { token: string }).token}` };
     await call('get', '/auth/me', 200, { auth: bearer });
     await call('post', '/auth/logout', 204, { auth: bearer });
@@ -165,12 +170,26 @@ describe('assessor API: every answer matches its OpenAPI schema (e2e)', () => {
   });
 
   it('accounts, profiles and declared relations', async () => {
+    const poolEmail = `pool-${Date.now()}@test.rlp.local`;
     const created = await call('post', '/admin/accounts', 201, {
       auth: admin.auth,
-      body: { email: `pool-${Date.now()}@test.rlp.local`, password: 'correct-horse-battery', displayName: 'Petra Pool', role: 'assessor', organisation: 'Pool BV' },
+      body: { email: poolEmail, displayName: 'Petra Pool', role: 'assessor', organisation: 'Pool BV' },
     });
     const id = (created.body as { id: string }).id;
-    await call('post', '/admin/accounts', 409, { auth: admin.auth, body: { email: assessor.email, password: 'correct-horse-battery', displayName: 'Dubbel', role: 'assessor' } });
+    await call('post', '/admin/accounts', 409, { auth: admin.auth, body: { email: assessor.email, displayName: 'Dubbel', role: 'assessor' } });
+    // The invitation (ADR 0021): resent, checked, accepted once.
+    await call('post', `/admin/accounts/${id}/invitation`, 200, { auth: admin.auth });
+    await call('post', '/admin/accounts/00000000-0000-4000-8000-000000000000/invitation', 404, { auth: admin.auth });
+    const [mail] = await p.db.query<{ text_body: string }>(`SELECT "text_body" FROM "outbox_messages" WHERE "recipient" = $1 ORDER BY "created_at" DESC, "id" DESC LIMIT 1`, [poolEmail]);
+    const token = decodeURIComponent(/uitnodiging\?token=([^\s]+)/.exec(mail!.text_body)![1]!);
+    await call('post', '/auth/invitation/check', 200, { body: { token } });
+    await call('post', '/auth/invitation/check', 400, { body: { token: 'A'.repeat(43) } });
+    await call('post', '/auth/invitation/accept', 400, { body: { token, password: 'wachtwoord' } });
+    await call('post', '/auth/invitation/accept', 204, { body: { token, password: 'petra kiest zelf een lange zin' } });
+    await call('post', '/auth/invitation/accept', 409, { body: { token, password: 'petra kiest zelf een lange zin' } });
+    await call('post', `/admin/accounts/${id}/invitation`, 409, { auth: admin.auth });
+    await call('post', `/admin/accounts/${id}/two-factor/reset`, 200, { auth: admin.auth });
+    await call('post', '/admin/accounts/00000000-0000-4000-8000-000000000000/two-factor/reset', 404, { auth: admin.auth });
     const listed = await call('get', '/admin/accounts?role=assessor', 200, { auth: admin.auth });
     expect((listed.body as unknown[]).length).toBeGreaterThanOrEqual(2);
     await call('get', '/admin/accounts', 403, { auth: assessor.auth });
@@ -187,6 +206,28 @@ describe('assessor API: every answer matches its OpenAPI schema (e2e)', () => {
     const deactivated = await call('post', `/admin/accounts/${id}/deactivate`, 200, { auth: admin.auth });
     expect(deactivated.body).toMatchObject({ id, active: false });
     await call('post', `/admin/accounts/${admin.id}/deactivate`, 409, { auth: admin.auth });
+  });
+
+  it('password reset and the e-mail change link (ADR 0020): the answers to an unknown address and an unknown link', async () => {
+    await call('post', '/auth/password-reset/request', 202, { body: { email: 'niemand@test.rlp.local' } });
+    const token = 'A'.repeat(43);
+    await call('post', '/auth/password-reset/check', 400, { body: { token } });
+    await call('post', '/auth/password-reset', 400, { body: { token, password: 'nieuwe zin met paarse olifanten' } });
+    await call('post', '/auth/email-change/confirm', 400, { body: { token } });
+  });
+
+  it('two-factor enrolment, status and (refused) disabling', async () => {
+    const fresh = await p.account('assessor', {}, { twoFactor: false });
+    const auth = { Authorization: `Bearer ${fresh.token}` };
+    await call('get', '/auth/two-factor', 200, { auth });
+    await call('get', '/auth/me', 200, { auth });
+    const start = await call('post', '/auth/two-factor/enrolment', 200, { auth });
+    await call('post', '/auth/two-factor/enrolment/confirm', 400, { auth, body: { code: '000000' } });
+    await call('post', '/auth/two-factor/enrolment/confirm', 200, { auth, body: { code: totpCode((start.body as { secret: string }).secret, p.clock.now()) } });
+    await call('post', '/auth/two-factor/enrolment', 409, { auth });
+    await call('post', '/auth/two-factor/recovery-codes', 400, { auth, body: { code: '000000' } });
+    await call('post', '/auth/two-factor/recovery-codes', 200, { auth, body: { code: await p.totpCode({ id: fresh.id, totpSecret: (start.body as { secret: string }).secret }) } });
+    await call('post', '/auth/two-factor/disable', 403, { auth, body: { password: fresh.password, code: '123456' } });
   });
 
   it('rulebooks and the default', async () => {
@@ -259,14 +300,15 @@ describe('assessor API: every answer matches its OpenAPI schema (e2e)', () => {
     expect((page.body as { events: unknown[]; nextBefore: string | null }).events).toHaveLength(3);
     expect((page.body as { nextBefore: string | null }).nextBefore).not.toBeNull();
     await call('get', '/admin/audit-events?from=2026-11-24T00:00:00Z&to=2026-11-23T00:00:00Z', 400, { auth: admin.auth });
+    await p.assessor.get(AuditChainer).chainPending();
     const open = await call('get', '/admin/audit-events/verify', 200, { auth: admin.auth });
-    expect(open.body).toMatchObject({ ok: true, events: expect.any(Number) });
+    expect(open.body).toMatchObject({ ok: true, events: expect.any(Number), pending: 0 });
 
     // An admin assigned as assessor, own scoring not submitted: only ok and the kinds of problems.
     const blindAdmin = await person(p, 'admin');
     expect((await assign(p, otherAdmin, dossierId, blindAdmin)).status).toBe(201);
     const blind = await call('get', '/admin/audit-events/verify', 200, { auth: blindAdmin.auth });
-    expect(blind.body).toMatchObject({ ok: true, events: null, head: null, withheld: expect.any(String) });
+    expect(blind.body).toMatchObject({ ok: true, events: null, pending: null, head: null, withheld: expect.any(String) });
     expect((await office(p).get('/admin/audit-events/verify').set(assessor.auth)).status).toBe(403);
   });
 });

@@ -1,3 +1,4 @@
+import { AuditChainer } from '@rlp/audit';
 import { startTestPlatform, TestPlatform } from '@rlp/testing';
 import { assign, declare, office, person, submittedDossier, type Person } from './support/assessment-journey';
 
@@ -41,6 +42,8 @@ describe('audit trail: a blind admin pages over the events they may see (e2e)', 
       const saved = await office(p).put(`/assessments/${id}/scoring`).set(a1.auth).set('If-Match', etag).send({ scores }).expect(200);
       etag = saved.headers['etag']!;
     }
+    // Every event chained (the background chainer does so right after each commit): positions and head are final.
+    await p.assessor.get(AuditChainer).chainPending();
   });
   afterAll(() => p.close());
 

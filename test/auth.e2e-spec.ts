@@ -12,18 +12,18 @@ describe('accounts and sessions (e2e)', () => {
   afterAll(() => p.close());
 
   describe('candidate registration', () => {
-    it('registers a candidate who can then log in and see themself', async () => {
+    it('registers a candidate who can then log in and see themself (the address is confirmed by mail: account-lifecycle.e2e-spec)', async () => {
       const reg = await cand()
         .post('/auth/register')
         .send({ email: '  Anna.Smit@Example.NL ', password: 'een-lang-wachtwoord', displayName: 'Anna Smit' })
-        .expect(201);
-      expect(reg.body).toMatchObject({ email: 'anna.smit@example.nl', role: 'candidate', displayName: 'Anna Smit' });
-      expect(reg.body).not.toHaveProperty('passwordHash');
+        .expect(202);
+      expect(reg.body).toEqual({ status: 'accepted', message: expect.any(String) });
 
       const login = await cand().post('/auth/login').send({ email: 'ANNA.SMIT@example.nl', password: 'een-lang-wachtwoord' }).expect(200);
       expect(login.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
       const me = await cand().get('/auth/me').set('Authorization', `Bearer ${login.body.token}`).expect(200);
-      expect(me.body).toMatchObject({ email: 'anna.smit@example.nl', role: 'candidate' });
+      expect(me.body).toMatchObject({ email: 'anna.smit@example.nl', role: 'candidate', displayName: 'Anna Smit' });
+      expect(me.body).not.toHaveProperty('passwordHash');
     });
 
     it('refuses a short password with a clear code and creates nothing', async () => {
@@ -32,10 +32,12 @@ describe('accounts and sessions (e2e)', () => {
       await cand().post('/auth/login').send({ email: 'kort@example.nl', password: 'kort' }).expect(401);
     });
 
-    it('refuses a duplicate e-mail with 409', async () => {
-      await cand().post('/auth/register').send({ email: 'dubbel@example.nl', password: 'een-lang-wachtwoord', displayName: 'A' }).expect(201);
-      const res = await cand().post('/auth/register').send({ email: 'DUBBEL@example.nl', password: 'ander-lang-wachtwoord', displayName: 'B' }).expect(409);
-      expect(res.body.code).toBe('ACCOUNT_EXISTS');
+    it('answers a duplicate e-mail exactly like a new one, and keeps the first account as it was (ADR 0020)', async () => {
+      const first = await cand().post('/auth/register').send({ email: 'dubbel@example.nl', password: 'een-lang-wachtwoord', displayName: 'A' }).expect(202);
+      const second = await cand().post('/auth/register').send({ email: 'DUBBEL@example.nl', password: 'ander-lang-wachtwoord', displayName: 'B' }).expect(202);
+      expect(second.body).toEqual(first.body);
+      await cand().post('/auth/login').send({ email: 'dubbel@example.nl', password: 'een-lang-wachtwoord' }).expect(200);
+      await cand().post('/auth/login').send({ email: 'dubbel@example.nl', password: 'ander-lang-wachtwoord' }).expect(401);
     });
 
     it('refuses extra fields such as a role instead of silently applying them', async () => {
@@ -113,15 +115,22 @@ describe('accounts and sessions (e2e)', () => {
   });
 
   describe('admin account management', () => {
-    it('lets an admin create an assessor who can then log in on the assessor API', async () => {
+    it('lets an admin invite an assessor: the account has no password until the person sets one (ADR 0021)', async () => {
       const admin = await p.account('admin');
       const created = await asr()
         .post('/admin/accounts')
         .set('Authorization', `Bearer ${admin.token}`)
-        .send({ email: 'nieuwe.assessor@example.nl', password: 'assessor-wachtwoord', displayName: 'Nieuwe Assessor', role: 'assessor', organisation: 'Bureau Noord' })
+        .send({ email: 'nieuwe.assessor@example.nl', displayName: 'Nieuwe Assessor', role: 'assessor', organisation: 'Bureau Noord' })
         .expect(201);
-      expect(created.body).toMatchObject({ role: 'assessor', organisation: 'Bureau Noord' });
-      await asr().post('/auth/login').send({ email: 'nieuwe.assessor@example.nl', password: 'assessor-wachtwoord' }).expect(200);
+      expect(created.body).toMatchObject({ role: 'assessor', organisation: 'Bureau Noord', invitation: { status: 'pending' }, twoFactorEnabled: false });
+      // The office cannot choose a password any more.
+      const withPassword = await asr()
+        .post('/admin/accounts')
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({ email: 'ander.assessor@example.nl', password: 'assessor-wachtwoord', displayName: 'Ander', role: 'assessor' })
+        .expect(400);
+      expect(withPassword.body.code).toBe('VALIDATION_FAILED');
+      await asr().post('/auth/login').send({ email: 'nieuwe.assessor@example.nl', password: 'assessor-wachtwoord' }).expect(401);
       const list = await asr().get('/admin/accounts?role=assessor').set('Authorization', `Bearer ${admin.token}`).expect(200);
       expect(list.body.map((a: { email: string }) => a.email)).toContain('nieuwe.assessor@example.nl');
     });
@@ -131,7 +140,7 @@ describe('accounts and sessions (e2e)', () => {
       const res = await asr()
         .post('/admin/accounts')
         .set('Authorization', `Bearer ${admin.token}`)
-        .send({ email: 'c@example.nl', password: 'een-lang-wachtwoord', displayName: 'C', role: 'candidate' })
+        .send({ email: 'c@example.nl', displayName: 'C', role: 'candidate' })
         .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     });
@@ -141,7 +150,7 @@ describe('accounts and sessions (e2e)', () => {
       await asr()
         .post('/admin/accounts')
         .set('Authorization', `Bearer ${assessor.token}`)
-        .send({ email: 'y@example.nl', password: 'een-lang-wachtwoord', displayName: 'Y', role: 'admin' })
+        .send({ email: 'y@example.nl', displayName: 'Y', role: 'admin' })
         .expect(403);
     });
 
@@ -151,7 +160,7 @@ describe('accounts and sessions (e2e)', () => {
       await asr().get('/auth/me').set('Authorization', `Bearer ${assessor.token}`).expect(200);
       await asr().post(`/admin/accounts/${assessor.id}/deactivate`).set('Authorization', `Bearer ${admin.token}`).expect(200);
       await asr().get('/auth/me').set('Authorization', `Bearer ${assessor.token}`).expect(401);
-      await asr().post('/auth/login').send({ email: assessor.email, password: assessor.password }).expect(401);
+      await asr().post('/auth/login').send({ email: assessor.email, password: assessor.password, totpCode: await p.totpCode(assessor) }).expect(401);
     });
 
     it('answers 400 for a malformed id and 404 for an unknown one', async () => {

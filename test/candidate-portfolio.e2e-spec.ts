@@ -8,14 +8,15 @@ describe('candidate portal: from registration to a frozen submission (e2e)', () 
   let p: TestPlatform;
 
   beforeAll(async () => {
-    p = await startTestPlatform({ now: new Date(`${TODAY}T10:00:00Z`) });
+    p = await startTestPlatform({ now: new Date(`${TODAY}T10:00:00Z`), mail: true });
   });
   afterAll(() => p.close());
 
   it('registers, builds every part with real uploads, previews, turns complete, submits and is frozen', async () => {
-    const reg = await api(p).post('/auth/register').send({ email: 'sanne@example.nl', password: 'een-lang-wachtwoord', displayName: 'Sanne de Vries' }).expect(201);
+    await api(p).post('/auth/register').send({ email: 'sanne@example.nl', password: 'een-lang-wachtwoord', displayName: 'Sanne de Vries' }).expect(202);
     const login = await api(p).post('/auth/login').send({ email: 'sanne@example.nl', password: 'een-lang-wachtwoord' }).expect(200);
-    const c = { id: reg.body.id as string, email: 'sanne@example.nl', password: 'een-lang-wachtwoord', token: login.body.token as string, auth: { Authorization: `Bearer ${login.body.token}` } };
+    const account = await api(p).get('/account').set({ Authorization: `Bearer ${login.body.token}` }).expect(200);
+    const c = { id: account.body.id as string, email: 'sanne@example.nl', password: 'een-lang-wachtwoord', token: login.body.token as string, auth: { Authorization: `Bearer ${login.body.token}` } };
 
     const created = await createPortfolio(p, c);
     const id = created.id;
@@ -62,6 +63,10 @@ describe('candidate portal: from registration to a frozen submission (e2e)', () 
     expect((preview.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
 
     const view = await api(p).get(`/portfolios/${id}`).set(c.auth).expect(200);
+    // The address is confirmed through the link in the mail that arrived (ADR 0020); submitting needs it.
+    const confirmMail = await p.mail!.waitFor((m) => m.to.includes('sanne@example.nl'));
+    const token = /\/e-mailadres-bevestigen\?token=([A-Za-z0-9_-]+)/.exec(confirmMail.text)![1];
+    await api(p).post('/auth/email-verification/confirm').send({ token }).expect(200);
     const submitted = await api(p).post(`/portfolios/${id}/submit`).set(c.auth).set('Idempotency-Key', 'submit-sanne-0001').send({ revision: view.body.revision }).expect(201);
     const submission = submitted.body.submission;
     expect(submission).toMatchObject({ portfolioId: id, rulebookVersion: view.body.rulebookVersion, regulationVersions: { reglement: 1, gedragscode: 1, klachtenreglement: 1 }, contentHashValid: true });

@@ -43,8 +43,11 @@ describe("the apps' database role (e2e)", () => {
     await p.account('candidate'); // at least one event
     await refused(`ALTER TABLE audit_events DISABLE TRIGGER ALL`, /must be owner/);
     await refused(`ALTER TABLE audit_events DISABLE TRIGGER USER`, /must be owner/);
-    await refused(`DROP TRIGGER tr_audit_events_chain ON audit_events`, /must be owner/);
+    await refused(`DROP TRIGGER tr_audit_events_append_only ON audit_events`, /must be owner/);
     await refused(`UPDATE audit_events SET data = '{}'::jsonb`, /permission denied/);
+    // The chain columns too: the apps chain only through audit_chain_pending, which they cannot replace (ADR 0024).
+    await refused(`UPDATE audit_events SET chain_seq = NULL, prev_hash = NULL, hash = NULL`, /permission denied/);
+    await refused(`CREATE OR REPLACE FUNCTION audit_chain_pending(max_events integer) RETURNS integer LANGUAGE sql AS 'SELECT 0'`, /must be owner|permission denied/);
     await refused(`DELETE FROM audit_events`, /permission denied/);
     await refused(`TRUNCATE audit_events`, /permission denied/);
     await refused(`SET session_replication_role = replica`, /permission denied/);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG_ENV_NAMES } from '../libs/platform/src/config';
+import { CONFIG_ENV_NAMES, loadConfig } from '../libs/platform/src/config';
 
 /** No Docker engine runs here: this keeps the production-like stack honest by reading it. */
 describe('docker-compose.yml', () => {
@@ -19,17 +19,111 @@ describe('docker-compose.yml', () => {
     if (!(name in example)) throw new Error(`docker-compose.yml uses \${${name}}, which .env.example does not name`);
     return example[name]!;
   });
-  type Service = { environment?: Record<string, string>; command?: string[]; build?: { dockerfile: string }; depends_on?: Record<string, { condition?: string }>; ports?: string[]; volumes?: string[] };
+  type Service = {
+    environment?: Record<string, string>;
+    command?: string[];
+    build?: { dockerfile: string };
+    depends_on?: Record<string, { condition?: string }>;
+    ports?: string[];
+    volumes?: string[];
+    image?: string;
+    healthcheck?: { test: string[] };
+  };
   const compose = parse(interpolated, { merge: true }) as { services: Record<string, Service> };
   const raw = parse(text, { merge: true }) as { services: Record<string, Service> };
-  const apps = ['candidate-api', 'assessor-api'] as const;
+  const APPS = ['candidate-api', 'assessor-api'] as const;
+  const PORT_VAR = { 'candidate-api': 'CANDIDATE_API_PORT', 'assessor-api': 'ASSESSOR_API_PORT' } as const;
+  /** Two replicas of each app (issue 17): every check of an app holds for each of its replicas. */
+  const replicasOf = (app: (typeof APPS)[number]) => [`${app}-1`, `${app}-2`];
+  const apps = APPS.flatMap(replicasOf);
+  const appOf = (replica: string) => APPS.find((app) => replica.startsWith(`${app}-`))!;
+  const portOf = (replica: string) => compose.services[replica]!.environment![PORT_VAR[appOf(replica)]]!;
+  // The proxy's site blocks: `:port { … }` at the top level of docker/Caddyfile.
+  const caddyfile = readFileSync(join(root, 'docker/Caddyfile'), 'utf8');
+  const sites = new Map(
+    [...caddyfile.matchAll(/^:(\d+) \{\n([\s\S]*?)^\}/gm)].map((m) => [m[1]!, m[2]!.split('\n').filter((line) => !line.trim().startsWith('#')).join('\n')]),
+  );
 
-  it('has PostgreSQL, MinIO (with its one-shot setup) and both APIs', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['assessor-api', 'candidate-api', 'migrate', 'minio', 'minio-setup', 'postgres']);
+  it('has PostgreSQL, MinIO (with its one-shot setup), a mail catcher, two replicas of both APIs and the proxy in front', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'assessor-api-1',
+      'assessor-api-2',
+      'candidate-api-1',
+      'candidate-api-2',
+      'mail',
+      'migrate',
+      'minio',
+      'minio-setup',
+      'postgres',
+      'proxy',
+    ]);
+  });
+
+  it.each(APPS)('the replicas of %s are alike in everything (nothing depends on being one instance)', (app) => {
+    const [first, second] = replicasOf(app).map((name) => compose.services[name]!);
+    expect(second).toEqual(first);
+    // Nothing marks one replica as special (e.g. "the one that runs the jobs").
+    expect(raw.services[`${app}-2`]).toEqual(raw.services[`${app}-1`]);
+    expect(text).toMatch(new RegExp(`^  ${app}-2: \\*${app}$`, 'm'));
+  });
+
+  it.each(apps)('%s reports ready through /health/ready on its own port, and is reached only through the proxy', (name) => {
+    const svc = compose.services[name]!;
+    const check = svc.healthcheck!.test.join(' ');
+    expect(check).toContain(`http://127.0.0.1:${portOf(name)}/health/ready`);
+    expect(check).toMatch(/process\.exit\(r\.ok \? 0 : 1\)/);
+    expect(svc.ports).toBeUndefined();
+    expect(svc.environment!['TRUST_PROXY']).toBe('1');
+    // Only the proxy depends on a replica, and on each alike.
+    for (const [other, s] of Object.entries(compose.services)) {
+      if (other !== 'proxy') expect(Object.keys(s.depends_on ?? {})).not.toContain(name);
+    }
+    expect(compose.services['proxy']!.depends_on?.[name]?.condition).toBe('service_started');
+  });
+
+  it('the proxy publishes the apps\' ports and balances each over both its replicas, checked by /health/ready, never passing /metrics on', () => {
+    const proxy = compose.services['proxy']!;
+    expect(proxy.image).toMatch(/^caddy:/);
+    expect(proxy.volumes).toContain('./docker/Caddyfile:/etc/caddy/Caddyfile:ro');
+    expect(Object.keys(proxy.depends_on ?? {}).sort()).toEqual([...apps].sort());
+    expect([...sites.keys()].sort()).toEqual(['3000', '3001']);
+    for (const app of APPS) {
+      const port = portOf(`${app}-1`);
+      expect(proxy.ports).toContain(`127.0.0.1:${port}:${port}`);
+      const site = sites.get(port)!;
+      const upstreams = /reverse_proxy ([^{\n]+) \{/.exec(site)![1]!.trim().split(/\s+/);
+      expect(upstreams).toEqual(replicasOf(app).map((replica) => `${replica}:${port}`));
+      expect(site).toMatch(/^\s*health_uri \/health\/ready$/m);
+      expect(site).toMatch(/^\s*health_status 200$/m);
+      expect(site).toMatch(/^\s*lb_policy round_robin$/m);
+      // Mutually exclusive `handle` blocks: /metrics gets a 404 in the error shape, everything else the replicas.
+      expect(site).toMatch(/^\thandle \/metrics \{\n(\t\t.*\n)*\t\trespond `\{"code":"NOT_FOUND","message":"[^`]+"\}` 404\n\t\}$/m);
+      expect(site).toMatch(/^\thandle \{\n\t\treverse_proxy /m);
+    }
+  });
+
+  it.each(apps)('%s delivers mail over SMTP to the mail service, with links to the published portals (issue 15)', (name) => {
+    const env = compose.services[name]!.environment!;
+    const smtp = new URL(env['SMTP_URL']!);
+    expect(smtp.protocol).toBe('smtp:');
+    expect(smtp.hostname).toBe('mail');
+    expect(smtp.port).toBe('1025');
+    // The catcher's SMTP port stays inside the stack; only its page is published (on 127.0.0.1).
+    expect(compose.services['mail']!.ports).toEqual(['127.0.0.1:8025:8025']);
+    expect(env['MAIL_FROM']).toMatch(/<[^>]+@[^>]+>$/);
+    expect(env['OFFICE_EMAIL']).toMatch(/^[^@\s]+@[^@\s]+$/);
+    // The portals are reached through the proxy, on the ports the apps listen on.
+    const published = compose.services['proxy']!.ports!.map((port) => port.split(':')[1]);
+    expect(published).toContain(new URL(env['PUBLIC_URL']!).port);
+    expect(published).toContain(new URL(env['ASSESSOR_PUBLIC_URL']!).port);
+    expect(new URL(env['PUBLIC_URL']!).port).toBe(portOf('candidate-api-1'));
+    expect(new URL(env['ASSESSOR_PUBLIC_URL']!).port).toBe(portOf('assessor-api-1'));
+    // The apps read what is set here (no typo drops a setting silently).
+    expect(loadConfig(env).mail.smtpUrl).toBe('smtp://mail:1025');
   });
 
   it('commits no secret: every password and key comes from .env, which git ignores', () => {
-    const secret = /PASSWORD|SECRET|ACCESS_KEY|ROOT_USER/;
+    const secret = /PASSWORD|SECRET|ACCESS_KEY|ROOT_USER|TOKEN/;
     const found: string[] = [];
     for (const [name, svc] of Object.entries(raw.services)) {
       for (const [key, value] of Object.entries(svc.environment ?? {})) {
@@ -100,10 +194,11 @@ describe('docker-compose.yml', () => {
   it.each(apps)('%s runs an entry point that the build produces and listens where it is published', (name) => {
     const svc = compose.services[name]!;
     const entry = svc.command!.at(-1)!;
-    expect(entry).toBe(`dist/apps/${name}/src/main.js`);
+    expect(entry).toBe(`dist/apps/${appOf(name)}/src/main.js`);
     expect(readFileSync(join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')), 'utf8')).toContain('createApp(');
-    const portVar = name === 'candidate-api' ? 'CANDIDATE_API_PORT' : 'ASSESSOR_API_PORT';
-    expect(svc.ports).toContain(`127.0.0.1:${svc.environment![portVar]}:${svc.environment![portVar]}`);
+    const port = svc.environment![PORT_VAR[appOf(name)]]!;
+    expect(compose.services['proxy']!.ports).toContain(`127.0.0.1:${port}:${port}`);
+    expect(sites.get(port)).toContain(`${name}:${port}`);
     expect(readFileSync(join(root, svc.build!.dockerfile), 'utf8')).toMatch(/ENTRYPOINT \["\.\/entrypoint\.sh"\]/);
   });
 
@@ -117,6 +212,8 @@ describe('docker-compose.yml', () => {
     const script = readFileSync(join(root, 'scripts/migrate.ts'), 'utf8');
     expect(script).toContain("process.env['DATABASE_OWNER_URL']");
     expect(script).toContain('ensureAppRole(owner, url)');
+    // pg-boss's schema (background jobs, issue 15) is installed by the owner too, never by the apps.
+    expect(script).toContain('installJobs(owner, owner === url ? null : url)');
     for (const app of apps) {
       const env = compose.services[app]!.environment!;
       expect(env['DATABASE_URL']).toBe(migrate.environment!['DATABASE_URL']);

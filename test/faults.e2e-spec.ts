@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Client } from 'pg';
 import request from 'supertest';
+import { AuditChainer } from '@rlp/audit';
 import { startEmbeddedS3, freePort, type EmbeddedS3Handle } from '@rlp/embedded';
 import type { PdfRenderer } from '@rlp/pdf';
 import { PdfHost } from '@rlp/portfolio';
@@ -28,8 +29,11 @@ jest.setTimeout(120_000);
 const TODAY = '2026-11-23';
 const START = new Date('2026-11-23T09:00:00Z');
 const LONG_SESSIONS = { SESSION_TTL_MINUTES: String(60 * 24 * 60), SESSION_IDLE_MINUTES: String(60 * 24 * 60) };
-/** The transaction-scoped advisory lock the audit trigger takes before it chains an event. */
-const AUDIT_CHAIN_LOCK = `SELECT pg_advisory_xact_lock(hashtextextended('rlp:audit_events_chain', 0))`;
+/**
+ * A lock that makes every INSERT into the audit trail wait (SHARE conflicts with the ROW EXCLUSIVE an
+ * INSERT takes; reads go on). The insert itself takes no lock of its own any more (ADR 0024).
+ */
+const AUDIT_INSERT_LOCK = `LOCK TABLE "audit_events" IN SHARE MODE`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,7 +65,7 @@ interface Kill {
 }
 
 /**
- * Holds the audit trail's chain lock from a side connection, so the app's transaction stops at
+ * Holds a lock on the audit trail from a side connection, so the app's transaction stops at
  * its audit INSERT (after its data writes, before COMMIT); terminates that backend there,
  * releases the lock and returns the API's answer.
  */
@@ -73,7 +77,7 @@ async function killInTransaction(p: TestPlatform, send: () => PromiseLike<reques
   await monitor.connect();
   try {
     await side.query('BEGIN');
-    await side.query(AUDIT_CHAIN_LOCK);
+    await side.query(AUDIT_INSERT_LOCK);
     // Sent now (a supertest request starts when it is awaited); awaited after the kill.
     const pending = Promise.resolve(send());
     pending.then(undefined, () => undefined); // observed below; no unhandled rejection meanwhile
@@ -81,12 +85,13 @@ async function killInTransaction(p: TestPlatform, send: () => PromiseLike<reques
       const rows = (
         await monitor.query<{ pid: number; query: string; xid: string | null }>(
           `SELECT pid, query, backend_xid::text AS xid FROM pg_stat_activity
-            WHERE datname = current_database() AND application_name NOT LIKE 'faults-%' AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+            WHERE datname = current_database() AND application_name NOT LIKE 'faults-%' AND wait_event_type = 'Lock' AND wait_event = 'relation'
+              AND query LIKE 'INSERT INTO "audit_events"%'`,
         )
       ).rows;
-      if (rows.length > 1) throw new Error(`more than one backend waits for the audit lock: ${JSON.stringify(rows)}`);
+      if (rows.length > 1) throw new Error(`more than one backend waits to insert an audit event: ${JSON.stringify(rows)}`);
       return rows[0];
-    }, 'the request to wait for the audit lock');
+    }, 'the request to wait at its audit insert');
     const terminated = await monitor.query<{ ok: boolean }>('SELECT pg_terminate_backend($1, 10000) AS ok', [victim.pid]);
     expect(terminated.rows[0]!.ok).toBe(true);
     await side.query('ROLLBACK');
@@ -128,26 +133,35 @@ describe('faults: the database connection killed in the middle of a transaction 
   afterAll(() => p.close());
   beforeEach(() => p.clock.set(START));
 
-  it('a section save: killed before commit, nothing saved, the retry with the same If-Match succeeds', async () => {
+  it('a section save with a regulation acceptance (a transaction): killed before commit, nothing saved, the retry with the same If-Match succeeds', async () => {
+    // A plain section save is one statement without a transaction (ADR 0025): nothing can stop
+    // between its writes. One that accepts a regulation records the acceptance in a transaction.
     const c = await candidate(p);
     const portfolio = await createPortfolio(p, c);
-    const etag = portfolio.etags['developmentPlan']!;
-    const body = { answers: {} };
-    const before = await p.db.query(`SELECT version, content FROM portfolio_sections WHERE portfolio_id = $1 AND section = 'developmentPlan'`, [portfolio.id]);
+    const etag = portfolio.etags['declarations']!;
+    const body = { klachtenreglement: { accepted: true, version: 1 } };
+    const section = () => p.db.query(`SELECT version, content FROM portfolio_sections WHERE portfolio_id = $1 AND section = 'declarations'`, [portfolio.id]);
+    const acceptances = () => p.db.query(`SELECT 1 FROM regulation_acceptances WHERE portfolio_id = $1`, [portfolio.id]);
+    const before = await section();
     const events = await auditCount(p);
 
-    const kill = await killInTransaction(p, () => writeSection(p, c, portfolio.id, 'developmentPlan', etag, body));
+    const kill = await killInTransaction(p, () => writeSection(p, c, portfolio.id, 'declarations', etag, body));
     expectDatabaseUnavailable(kill);
-    expect(await p.db.query(`SELECT version, content FROM portfolio_sections WHERE portfolio_id = $1 AND section = 'developmentPlan'`, [portfolio.id])).toEqual(before);
-    expect(await p.db.query(`SELECT 1 FROM portfolio_section_revisions WHERE portfolio_id = $1 AND section = 'developmentPlan' AND version > 1`, [portfolio.id])).toEqual([]);
+    expect(await section()).toEqual(before);
+    expect(await p.db.query(`SELECT 1 FROM portfolio_section_revisions WHERE portfolio_id = $1 AND section = 'declarations' AND version > 1`, [portfolio.id])).toEqual([]);
+    expect(await acceptances()).toEqual([]);
     expect(await auditCount(p)).toBe(events);
 
     // No restart: the same request again, with the same precondition, goes through once.
-    const retry = await writeSection(p, c, portfolio.id, 'developmentPlan', etag, body);
+    const retry = await writeSection(p, c, portfolio.id, 'declarations', etag, body);
     expect(retry.status).toBe(200);
-    expect(await p.db.query(`SELECT version FROM portfolio_sections WHERE portfolio_id = $1 AND section = 'developmentPlan'`, [portfolio.id])).toEqual([{ version: 2 }]);
-    expect(await p.db.query(`SELECT action FROM audit_events WHERE subject_id = $1 AND action = 'portfolio.section_saved'`, [portfolio.id])).toHaveLength(1);
-    expect(await auditCount(p)).toBe(events + 1);
+    expect(await p.db.query(`SELECT version FROM portfolio_sections WHERE portfolio_id = $1 AND section = 'declarations'`, [portfolio.id])).toEqual([{ version: 2 }]);
+    expect(await acceptances()).toHaveLength(1);
+    expect(await p.db.query(`SELECT action FROM audit_events WHERE subject_id = $1 AND action IN ('portfolio.section_saved', 'regulation.accepted') ORDER BY id`, [portfolio.id])).toEqual([
+      { action: 'regulation.accepted' },
+      { action: 'portfolio.section_saved' },
+    ]);
+    expect(await auditCount(p)).toBe(events + 2);
   });
 
   it('a submission: killed before commit, nothing frozen, the key released; the retry with the same Idempotency-Key yields exactly one submission', async () => {
@@ -209,7 +223,7 @@ describe('faults: the database connection killed in the middle of a transaction 
     expect(await auditCount(p)).toBe(events + 1);
     expect((await submit()).status).toBe(200);
     expect((await scoring())[0]!.submitted_at).not.toBeNull();
-    expect(await p.db.query(`SELECT action FROM audit_events WHERE data->>'portfolioId' = $1 AND action LIKE 'scoring.%' ORDER BY chain_seq`, [id])).toEqual([
+    expect(await p.db.query(`SELECT action FROM audit_events WHERE data->>'portfolioId' = $1 AND action LIKE 'scoring.%' ORDER BY id`, [id])).toEqual([
       { action: 'scoring.saved' },
       { action: 'scoring.submitted' },
     ]);
@@ -243,6 +257,8 @@ describe('faults: the database connection killed in the middle of a transaction 
   });
 
   it('leaves the audit trail chained without gaps after the killed transactions', async () => {
+    // The background chainer chains right after each commit; wait for it deterministically.
+    await p.assessor.get(AuditChainer).chainPending();
     const report = await office(p).get('/admin/audit-events/verify').set(admin.auth).expect(200);
     expect(report.body).toMatchObject({ ok: true, problems: [] });
     expect(report.body.events).toBe(await auditCount(p));
@@ -458,8 +474,14 @@ describe('faults: Chromium killed during a render through the API (e2e)', () => 
   }
 
   it("the candidate's preview PDF: 503 PDF_UNAVAILABLE at once, the next render succeeds, no process of the killed browser remains", async () => {
-    const draft = await readyToSubmit(p, TODAY);
-    await expectCleanFailureAndRecovery(p.candidate.get(PdfHost).renderer, () => api(p).get(`/portfolios/${draft.portfolioId}/preview.pdf`).set(draft.c.auth));
+    // An unchanged draft's preview is served from the cache (ADR 0026): the warm-up previews one
+    // draft, the kill hits the first render of another's, which is then rendered again.
+    const [warm, draft] = [await readyToSubmit(p, TODAY), await readyToSubmit(p, TODAY)];
+    await expectCleanFailureAndRecovery(
+      p.candidate.get(PdfHost).renderer,
+      () => api(p).get(`/portfolios/${draft.portfolioId}/preview.pdf`).set(draft.c.auth),
+      () => api(p).get(`/portfolios/${warm.portfolioId}/preview.pdf`).set(warm.c.auth),
+    );
   });
 
   it("the assessor's portfolio PDF: the same on the other app's renderer", async () => {

@@ -21,6 +21,18 @@ describe('health when a component is down (e2e)', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('is not ready (503 naming storage) while storage is down, and still alive', async () => {
+    for (const app of [p.candidate, p.assessor]) {
+      const res = await request(app.getHttpServer()).get('/health/ready').expect(503);
+      expect(res.body).toEqual({
+        code: 'UNHEALTHY',
+        message: expect.any(String),
+        details: { app: expect.stringMatching(/-api$/), checks: { database: 'up', migrations: 'up', storage: 'down' } },
+      });
+      await request(app.getHttpServer()).get('/health/live').expect(200);
+    }
+  });
+
   it('reports the database down when its connections are killed, and recovers by itself', async () => {
     const admin = new Client({ connectionString: p.db.url });
     await admin.connect();

@@ -174,8 +174,11 @@ describe('one person cannot starve PDF rendering for others (e2e with real Chrom
         return { label, c, portfolioId: (await createPortfolio(p, c)).id };
       }),
     );
-    // A first render launches the browser, so that what follows measures the queue only.
-    await api(p).get(`/portfolios/${others[0]!.portfolioId}/preview.pdf`).set(others[0]!.c.auth).buffer(true).parse(binary).expect(200);
+    // A first render launches the browser, so that what follows measures the queue only. Of a
+    // portfolio of its own: an unchanged draft's preview is then served from the cache (ADR 0026).
+    const warm = await candidate(p);
+    const warmPortfolio = await createPortfolio(p, warm);
+    await api(p).get(`/portfolios/${warmPortfolio.id}/preview.pdf`).set(warm.auth).buffer(true).parse(binary).expect(200);
 
     const order: string[] = [];
     const at: string[] = [];

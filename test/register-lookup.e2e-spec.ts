@@ -4,7 +4,8 @@ import { startTestPlatform, TestPlatform } from '@rlp/testing';
 /**
  * Issue 18: the public register could be paged through without limit (`q` of two characters or
  * none, `limit` 50 and any `offset`). Now a search needs 3 characters after trimming, gives at most
- * 20 results without paging, and each client address gets 30 lookups a minute per app.
+ * 20 results without paging, and each client address gets 30 lookups a minute, counted across
+ * both apps and every instance (ADR 0029).
  */
 describe('public register: searched, capped and rate-limited (e2e)', () => {
   let p: TestPlatform;
@@ -53,18 +54,21 @@ describe('public register: searched, capped and rate-limited (e2e)', () => {
     }
   });
 
-  it('answers 429 with Retry-After after 30 lookups a minute from one address, counting refused searches too', async () => {
-    for (const app of apps()) {
+  it('answers 429 with Retry-After after 30 lookups a minute from one address, counting refused searches too; both apps count together (ADR 0029)', async () => {
+    for (const [n, app] of apps().entries()) {
+      const other = apps()[1 - n]!;
       for (let i = 0; i < 25; i++) await app.get('/register?q=jansen').expect(200);
       for (let i = 0; i < 5; i++) await app.get('/register?q=ja').expect(400);
       const limited = await app.get('/register?q=jansen').expect(429);
       expect(limited.body).toMatchObject({ code: 'REGISTER_RATE_LIMITED', message: expect.stringMatching(/^Te veel zoekopdrachten.* \/ Too many register searches/), details: { retryAfterSeconds: 60, maxLookups: 30, windowSeconds: 60 } });
       expect(limited.headers['retry-after']).toBe('60');
       expect(limited.body.entries).toBeUndefined();
+      // The counter is in PostgreSQL: the other app refuses this address too.
+      expect((await other.get('/register?q=jansen').expect(429)).body.code).toBe('REGISTER_RATE_LIMITED');
       p.clock.advanceMinutes(0.5);
       expect((await app.get('/register?q=jansen').expect(429)).headers['retry-after']).toBe('30');
+      p.clock.advanceMinutes(0.5);
     }
-    p.clock.advanceMinutes(0.5);
     for (const app of apps()) expect((await app.get('/register?q=jansen').expect(200)).body.entries).toHaveLength(20);
   });
 });

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestPlatform } from '@rlp/testing';
-import { expectAccessible, launchBrowser, startWebPlatform, waitUntil } from './support/browser';
+import { enterTotpCode, expectAccessible, launchBrowser, startWebPlatform, waitUntil } from './support/browser';
 import { office, person, submittedDossier, type Person } from './support/assessment-journey';
 import { api } from './support/candidate-journey';
 
@@ -65,13 +65,19 @@ async function newBrowser(): Promise<Page> {
 }
 
 /** Logs in through the portal's own login page. */
-async function logIn(page: Page, portal: string, who: { email: string; password: string }, where: string): Promise<void> {
+async function logIn(page: Page, portal: string, who: { id?: string; email: string; password: string; totpSecret?: string | null }, where: string): Promise<void> {
   await page.goto(`${portal}/inloggen`);
   await page.getByRole('button', { name: 'Inloggen' }).waitFor();
   await checked(page, `${where}: inloggen`);
   await page.getByLabel('E-mailadres').fill(who.email);
   await page.getByLabel('Wachtwoord').fill(who.password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+  // Assessors and admins: the second step, the code of their authenticator app (ADR 0021).
+  if (who.totpSecret && who.id) {
+    await page.getByLabel('Code uit je authenticator-app').waitFor();
+    await checked(page, `${where}: inloggen (code)`);
+    await enterTotpCode(page, p, { ...who, id: who.id, totpSecret: who.totpSecret });
+  }
   await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
   await page.locator('main h1').waitFor();
 }
@@ -179,6 +185,10 @@ describe('the whole assessment path through the portals, in Chromium', () => {
     await bramPage.keyboard.type(bram.email);
     await bramPage.keyboard.press('Tab');
     await bramPage.keyboard.type(bram.password);
+    await bramPage.keyboard.press('Enter');
+    // The code step takes the focus itself: type the code and press Enter (ADR 0021).
+    await bramPage.getByLabel('Code uit je authenticator-app').waitFor();
+    await bramPage.keyboard.type(await p.totpCode(bram));
     await bramPage.keyboard.press('Enter');
     await h1(bramPage, 'Mijn dossiers');
     await bramPage.getByRole('row', { name: new RegExp(CANDIDATE_NAME) }).waitFor();

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestPlatform } from '@rlp/testing';
-import { expectAccessible, launchBrowser, startWebPlatform } from './support/browser';
+import { expectAccessible, launchBrowser, sessionData, startWebPlatform } from './support/browser';
 import { assign, declare, judge, judgedDossier, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
 import { api } from './support/candidate-journey';
 
@@ -41,7 +41,7 @@ async function loggedIn(a: Person): Promise<Page> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   await context.clock.setFixedTime(p.clock.now());
-  const res = await context.request.post(`${assessorBase}/auth/session`, { data: { email: a.email, password: a.password } });
+  const res = await context.request.post(`${assessorBase}/auth/session`, { data: await sessionData(p, a) });
   expect(res.status()).toBe(200);
   return context.newPage();
 }
@@ -387,7 +387,7 @@ describe('joint judgement and interview in the assessor portal (Chromium)', () =
     expect(asked).toMatch(/^Op dit apparaat staan nog wijzigingen die niet zijn opgeslagen/);
     expect(await olga.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("rlp."))')).toEqual(['rlp.lang']);
     // Wim logs in on the same browser: he finds the saved version, not Olga's typing.
-    expect((await olga.context().request.post(`${assessorBase}/auth/session`, { data: { email: y.email, password: y.password } })).status()).toBe(200);
+    expect((await olga.context().request.post(`${assessorBase}/auth/session`, { data: await sessionData(p, y) })).status()).toBe(200);
     await open(olga, `/dossiers/${id}/oordeel`, 'Gezamenlijk oordeel');
     await motivationA.waitFor();
     expect(await motivationA.inputValue()).toBe('Tweede tekst, getypt tijdens het opslaan');

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestPlatform } from '@rlp/testing';
 import { api } from './support/candidate-journey';
 import { assign, declare, office, person, scoreAndSubmit, submittedDossier, type Person } from './support/assessment-journey';
-import { expectAccessible, launchBrowser, startWebPlatform, waitUntil } from './support/browser';
+import { expectAccessible, launchBrowser, logInWithForm, startWebPlatform, waitUntil } from './support/browser';
 
 jest.setTimeout(600_000);
 
@@ -35,9 +35,7 @@ async function loggedIn(who: Person): Promise<{ context: BrowserContext; page: P
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${assessorBase}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(who.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInWithForm(page, p, who);
   await page.getByRole('heading', { level: 1, name: 'Mijn dossiers' }).waitFor();
   return { context, page };
 }

@@ -19,7 +19,7 @@ let base: string;
 const visited = new Set<string>();
 
 beforeAll(async () => {
-  ({ p, base } = await startWebPlatform({ now: new Date(`${TODAY}T09:00:00Z`) }));
+  ({ p, base } = await startWebPlatform({ now: new Date(`${TODAY}T09:00:00Z`), mail: true }));
   browser = await launchBrowser();
 });
 
@@ -44,6 +44,16 @@ async function register(page: Page, name: string): Promise<{ email: string; pass
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Account aanmaken' }).click();
+  // The same answer for a new and an existing address (ADR 0020): check your mailbox, then log in.
+  await page.getByText('Kijk in je mailbox').waitFor();
+  await checked(page, 'registreren (check mailbox)');
+  const mail = await p.mail!.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Bevestig je e-mailadres'));
+  await page.goto(`${base}/e-mailadres-bevestigen?token=${/\/e-mailadres-bevestigen\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]}`);
+  await page.getByText('Je e-mailadres is bevestigd').waitFor();
+  await page.goto(`${base}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { level: 1, name: /Mijn dossier/ }).waitFor().catch(async (err: Error) => {
     await page.screenshot({ path: '/tmp/rlp-web-failure.png', fullPage: true });
     throw new Error(`${err.message}\n(page text: ${(await page.locator('main').textContent())?.slice(0, 500)})`);

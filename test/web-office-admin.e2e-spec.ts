@@ -8,9 +8,10 @@
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { rulebooks, type Rulebook } from '@rlp/rulebook';
-import type { TestPlatform } from '@rlp/testing';
+import { AuditChainer } from '@rlp/audit';
+import type { TestAccount, TestPlatform } from '@rlp/testing';
 import { beroepsprofielVariant } from '../libs/rulebook/src/testing/beroepsprofiel-variant.rulebook';
-import { expectAccessible, launchBrowser, startWebPlatform, waitUntil } from './support/browser';
+import { expectAccessible, launchBrowser, logInWithForm, startWebPlatform, waitUntil } from './support/browser';
 import { candidate, completeSections, createPortfolio, FILES, writeSection } from './support/candidate-journey';
 
 jest.setTimeout(240_000);
@@ -24,7 +25,7 @@ let browser: Browser;
 let assessorBase: string;
 let context: BrowserContext;
 let page: Page;
-let admin: { id: string; email: string; password: string; token: string };
+let admin: TestAccount;
 let dossier: { portfolioId: string; candidateName: string };
 
 beforeAll(async () => {
@@ -53,9 +54,7 @@ beforeAll(async () => {
   context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await page.goto(`${assessorBase}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(admin.email);
-  await page.getByLabel('Wachtwoord').fill(admin.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInWithForm(page, p, admin);
   await page.waitForURL(/\/bureau$/);
 });
 
@@ -261,6 +260,8 @@ describe('the office management screens in Chromium', () => {
     )) as [{ n: string }];
     const total = Number(n);
     expect(total).toBeGreaterThan(10);
+    // Every event chained (the background chainer does so right after each commit), so each row shows its position.
+    await p.assessor.get(AuditChainer).chainPending();
 
     await page.goto(`${assessorBase}/bureau/audit`);
     await heading('Audittrail');

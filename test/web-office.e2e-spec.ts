@@ -3,14 +3,15 @@
  * real platform: the dashboard by stage with counts and waiting days, assigning two assessors
  * (conflicts of interest shown and refused, a decline and its replacement), deciding on the joint
  * advice with the letter and certificate as PDFs, no decision form for an admin who assessed the
- * dossier, and creating and deactivating an assessor account. The state is set up through the
+ * dossier, creating and deactivating an assessor account, and paging the list (ADR 0027). The state is set up through the
  * APIs; everything the office does goes through the UI. axe-core (WCAG 2.1 AA) on every state.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { currentRulebook } from '@rlp/rulebook';
 import type { TestPlatform } from '@rlp/testing';
-import { expectAccessible, launchBrowser, settle, startWebPlatform, waitUntil } from './support/browser';
+import { expectAccessible, launchBrowser, sessionData, settle, startWebPlatform, waitUntil } from './support/browser';
 import { assign, judgedDossier, office, person, submittedDossier, type Person } from './support/assessment-journey';
 import { api } from './support/candidate-journey';
 
@@ -46,7 +47,7 @@ let ids: { waitingA: string; waitingB: string; decide: string; assessedByAnna: s
 let names: { piet: Person; eva: Person; gert: Person; carla: Person; dirk: Person };
 
 beforeAll(async () => {
-  ({ p, assessorBase } = await startWebPlatform({ now: START, env: LONG_SESSIONS }));
+  ({ p, assessorBase } = await startWebPlatform({ now: START, env: LONG_SESSIONS, mail: true }));
   browser = await launchBrowser();
   anna = await person(p, 'admin', 'Noloc', 'Anna de Boer');
   other = await person(p, 'admin', 'Noloc', 'Otto Bureau');
@@ -97,7 +98,7 @@ afterAll(async () => {
 async function loggedIn(who: Person): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   await context.clock.setFixedTime(BROWSER_NOW);
-  const res = await context.request.post(`${assessorBase}/auth/session`, { data: { email: who.email, password: who.password } });
+  const res = await context.request.post(`${assessorBase}/auth/session`, { data: await sessionData(p, who) });
   expect(res.status()).toBe(200);
   return { context, page: await context.newPage() };
 }
@@ -323,16 +324,26 @@ describe('the certification office in the portal, in Chromium', () => {
     await page.getByRole('button', { name: 'Account aanmaken' }).click();
     const created = page.getByTestId('created');
     await created.waitFor();
-    expect(await created.textContent()).toContain('Uitnodigingen per e-mail komen later');
-    const password = (await page.getByTestId('one-time-password').textContent())!;
-    expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
+    // No password to pass on any more: Karin gets an invitation by mail and chooses her own (ADR 0021).
+    expect(await created.textContent()).toContain('De uitnodiging is verstuurd naar karin.nieuw@example.nl');
+    expect(await page.getByTestId('one-time-password').count()).toBe(0);
     await row(page, 'account-row', 'Karin Nieuw').waitFor();
     expect(await row(page, 'account-row', 'Karin Nieuw').textContent()).toContain('Nieuw Loopbaanwerk');
+    expect(await row(page, 'account-row', 'Karin Nieuw').textContent()).toContain('Verstuurd, nog niet gebruikt');
     await checked(page, 'accounts created');
-    // The password shown works, once.
+    const invitation = await p.mail!.waitFor((m) => m.to.includes('karin.nieuw@example.nl'));
+    expect(invitation.subject).toBe('Uitnodiging: stel je wachtwoord in / Invitation: set your password — Register Loopbaanprofessional');
+    // Only Karin got it.
+    expect(p.mail!.messages().filter((m) => m.subject.startsWith('Uitnodiging')).map((m) => m.to)).toEqual([['karin.nieuw@example.nl']]);
+    const token = decodeURIComponent(/\/uitnodiging\?token=([A-Za-z0-9_%-]+)/.exec(invitation.text)![1]!);
+    // The link works, once: Karin sets her own password (the invitation page itself: web-two-factor).
     const assessorApi = () => request(p.assessor.getHttpServer());
+    const password = 'karin kiest haar eigen lange zin';
+    await assessorApi().post('/auth/invitation/accept').send({ token, password }).expect(204);
+    await assessorApi().post('/auth/invitation/accept').send({ token, password: 'nog een andere lange zin' }).expect(409);
     const login = await assessorApi().post('/auth/login').send({ email: 'karin.nieuw@example.nl', password });
     expect(login.status).toBe(200);
+    expect(login.body.twoFactorEnrolmentRequired).toBe(true);
     const karinToken = login.body.token as string;
 
     await page.getByLabel('Toon').selectOption('admin');
@@ -374,6 +385,64 @@ describe('the certification office in the portal, in Chromium', () => {
 
     await page.getByRole('link', { name: 'Terug naar de accounts' }).click();
     await row(page, 'account-row', 'Karin Nieuw').getByText('Gedeactiveerd').waitFor();
+    await context.close();
+  });
+
+  // Last: it adds 60 decided dossiers, which the tests above do not expect.
+  it('pages the dossier list: the first 50, then "Meer tonen" (by keyboard) adds the rest below', async () => {
+    const before = ((await office(p).get('/admin/dossiers?stage=decided').set(anna.auth).expect(200)).body as { stageCounts: Record<string, number> }).stageCounts;
+    const all = Object.values(before).reduce((a, b) => a + b, 0) + 60;
+    const decided = before['decided']! + 60;
+    await p.db.query(
+      `WITH c AS (
+         INSERT INTO users (email, password_hash, role, display_name, created_at, updated_at)
+         SELECT 'paged-' || i || '@test.rlp.local', 'x', 'candidate', 'Kandidaat ' || lpad(i::text, 2, '0'), now(), now() FROM generate_series(1, 60) i
+         RETURNING id, display_name)
+       INSERT INTO portfolios (candidate_id, status, rulebook_version, created_at, updated_at, submitted_at)
+       SELECT c.id, 'decided', $1, now(), now(), timestamptz '2026-06-01T09:00:00Z' + (substring(c.display_name from 11)::int * interval '1 day') FROM c`,
+      [currentRulebook.id],
+    );
+    const { context, page } = await loggedIn(anna);
+    await page.goto(`${assessorBase}/bureau?fase=decided`);
+    await h1(page, 'Dossiers');
+    await waitUntil(page, `document.querySelectorAll('[data-testid="dossier-row"]').length === 50`);
+    expect(await count(page, 'decided')).toBe(String(decided));
+    expect(await count(page, 'all')).toBe(String(all));
+    const more = page.getByTestId('dossiers-more');
+    expect((await more.textContent())?.trim()).toBe(`Meer tonen (50 / ${decided})`);
+    // Longest waiting first, across pages.
+    expect(await page.getByTestId('dossier-row').locator('td:first-child').first().textContent()).toBe('Kandidaat 01');
+    await checked(page, 'dashboard paged');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(page, `document.querySelectorAll('[data-testid="dossier-row"]').length === ${decided}`);
+    await more.waitFor({ state: 'detached' });
+    // The seeded ones were submitted before any other: they come first, in order, each once.
+    const names = await page.getByTestId('dossier-row').locator('td:first-child').allTextContents();
+    expect(names.slice(0, 60)).toEqual(Array.from({ length: 60 }, (_, i) => `Kandidaat ${String(i + 1).padStart(2, '0')}`));
+    expect(new Set(names).size).toBe(decided);
+    await checked(page, 'dashboard paged all');
+
+    // Anna's own list as an assessor ("Mijn dossiers") pages the same way: 55 more assigned to her.
+    await p.db.query(
+      `INSERT INTO assignments (portfolio_id, assessor_id, status, assigned_at, assigned_by, independence_declared_at)
+       SELECT p.id, $1, 'active', p.submitted_at + interval '1 hour', $2, p.submitted_at + interval '1 day'
+         FROM portfolios p JOIN users u ON u.id = p.candidate_id WHERE u.email LIKE 'paged-%' ORDER BY p.submitted_at LIMIT 55`,
+      [anna.id, other.id],
+    );
+    const mine = (await office(p).get('/assessments?limit=200').set(anna.auth).expect(200)).body.dossiers.length as number;
+    expect(mine).toBeGreaterThan(55);
+    await page.goto(`${assessorBase}/dossiers`);
+    await h1(page, 'Mijn dossiers');
+    await waitUntil(page, `document.querySelectorAll('table tbody tr').length === 50`);
+    const myMore = page.getByTestId('my-dossiers-more');
+    expect((await myMore.textContent())?.trim()).toBe('Meer tonen (50)');
+    await checked(page, 'my dossiers paged');
+    await myMore.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(page, `document.querySelectorAll('table tbody tr').length === ${mine}`);
+    await myMore.waitFor({ state: 'detached' });
+    await checked(page, 'my dossiers paged all');
     await context.close();
   });
 });

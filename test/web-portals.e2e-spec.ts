@@ -5,8 +5,8 @@
  * Every page visited is checked with axe-core (WCAG 2.1 AA).
  */
 import type { Browser, Page } from 'playwright-core';
-import type { TestPlatform } from '@rlp/testing';
-import { expectAccessible, launchBrowser, startWebPlatform } from './support/browser';
+import type { TestAccount, TestPlatform } from '@rlp/testing';
+import { enterTotpCode, expectAccessible, launchBrowser, logInWithForm, startWebPlatform } from './support/browser';
 
 jest.setTimeout(120_000);
 
@@ -31,6 +31,14 @@ async function logIn(page: Page, email: string, password: string): Promise<void>
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 
+/** The password step, then the code of the authenticator app (assessors and admins, ADR 0021). */
+async function logInWithCode(page: Page, who: TestAccount): Promise<void> {
+  await logIn(page, who.email, who.password);
+  await page.getByLabel('Code uit je authenticator-app').waitFor();
+  await expectAccessible(page, 'inloggen (code)');
+  await enterTotpCode(page, p, who);
+}
+
 describe('the assessor and office portal in Chromium', () => {
   it('sends an assessor to the login page and then to their dossiers; an admin to the office', async () => {
     const assessor = await p.account('assessor', { displayName: 'Pieter Bakker' });
@@ -50,7 +58,7 @@ describe('the assessor and office portal in Chromium', () => {
     expect(await page.getByRole('alert').textContent()).not.toMatch(/ \/ /);
     await expectAccessible(page, 'inloggen (fout)');
 
-    await logIn(page, assessor.email, assessor.password);
+    await logInWithCode(page, assessor);
     await page.waitForURL(/\/dossiers$/);
     await page.getByRole('heading', { level: 1, name: 'Mijn dossiers' }).waitFor();
     expect(await page.getByText('Pieter Bakker').count()).toBe(1);
@@ -73,9 +81,7 @@ describe('the assessor and office portal in Chromium', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Log in for assessors and the certification office' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.getByLabel('E-mail address').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logInWithForm(page, p, admin, 'en');
     await page.waitForURL(/\/bureau$/);
     await page.getByRole('link', { name: 'Office', exact: true }).waitFor();
     await page.getByRole('link', { name: 'My dossiers' }).waitFor();

@@ -506,7 +506,7 @@ const SNAPSHOT = `
     'decisions', ${list(`SELECT json_agg(json_build_object('id', d.id, 'outcome', d.outcome, 'decidedBy', d.decided_by, 'deciderRole', u.role, 'deciderOrg', u.organisation, 'nextPortfolioId', d.next_portfolio_id, 'motivation', d.motivation) ORDER BY d.id) FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.portfolio_id = p.id`)},
     'register', ${list(`SELECT json_agg(json_build_object('decisionId', r.decision_id, 'certificateNumber', r.certificate_number, 'candidateId', r.candidate_id) ORDER BY r.id) FROM register_entries r WHERE r.portfolio_id = p.id`)},
     'next', ${list(`SELECT json_agg(json_build_object('id', n.id, 'status', n.status, 'candidateId', n.candidate_id) ORDER BY n.id) FROM portfolios n WHERE n.previous_portfolio_id = p.id`)},
-    'transitions', ${list(`SELECT json_agg(json_build_object('before', e.data->>'before', 'after', e.data->>'after') ORDER BY e.chain_seq) FROM audit_events e WHERE e.subject_type = 'portfolio' AND e.subject_id = p.id::text AND e.action = 'dossier.status_changed'`)},
+    'transitions', ${list(`SELECT json_agg(json_build_object('before', e.data->>'before', 'after', e.data->>'after') ORDER BY e.id) FROM audit_events e WHERE e.subject_type = 'portfolio' AND e.subject_id = p.id::text AND e.action = 'dossier.status_changed'`)},
     'dossierAudit', (SELECT count(*)::int FROM audit_events e WHERE e.subject_type = 'portfolio' AND e.subject_id = p.id::text),
     'auditTotal', (SELECT count(*)::int FROM audit_events),
     'candidatePortfolios', (SELECT count(*)::int FROM portfolios c WHERE c.candidate_id = p.candidate_id)

@@ -7,13 +7,15 @@ export interface Person {
   email: string;
   password: string;
   auth: { Authorization: string };
+  /** Assessors and admins: their TOTP secret (ADR 0021), for `p.totpCode(person)` at a later login. */
+  totpSecret: string | null;
 }
 
 export const office = (p: TestPlatform) => request(p.assessor.getHttpServer());
 
 export async function person(p: TestPlatform, role: 'assessor' | 'admin' | 'candidate', organisation?: string, displayName?: string): Promise<Person> {
   const a = await p.account(role, { ...(organisation ? { organisation } : {}), ...(displayName ? { displayName } : {}) });
-  return { id: a.id, email: a.email, password: a.password, auth: { Authorization: `Bearer ${a.token}` } };
+  return { id: a.id, email: a.email, password: a.password, auth: { Authorization: `Bearer ${a.token}` }, totpSecret: a.totpSecret };
 }
 
 /** A complete portfolio, submitted. */

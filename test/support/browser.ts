@@ -82,3 +82,34 @@ export async function startWebPlatform(options: Parameters<typeof startTestPlatf
   const origin = (app: TestPlatform['candidate']) => `http://localhost:${((app.getHttpServer() as Server).address() as { port: number }).port}`;
   return { p, base: origin(p.candidate), assessorBase: origin(p.assessor) };
 }
+
+/** Whom a browser test logs in: assessors and admins carry their TOTP secret (ADR 0021). */
+export interface LoginPerson {
+  id: string;
+  email: string;
+  password: string;
+  totpSecret: string | null;
+}
+
+/**
+ * The second login step (ADR 0021): after a right password, an account with two-factor
+ * authentication asks for the code of the authenticator app; this types a current one.
+ */
+export async function enterTotpCode(page: Page, p: TestPlatform, who: LoginPerson, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+  const field = page.getByLabel(lang === 'nl' ? 'Code uit je authenticator-app' : 'Code from your authenticator app');
+  await field.fill(await p.totpCode(who));
+  await page.getByRole('button', { name: lang === 'nl' ? 'Inloggen' : 'Log in' }).click();
+}
+
+/** Logs in through the login form on the page as it is: e-mail, password, then the code when asked. */
+export async function logInWithForm(page: Page, p: TestPlatform, who: LoginPerson, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+  await page.getByLabel(lang === 'nl' ? 'E-mailadres' : 'E-mail address').fill(who.email);
+  await page.getByLabel(lang === 'nl' ? 'Wachtwoord' : 'Password').fill(who.password);
+  await page.getByRole('button', { name: lang === 'nl' ? 'Inloggen' : 'Log in' }).click();
+  if (who.totpSecret) await enterTotpCode(page, p, who, lang);
+}
+
+/** A browser session through the API (the HttpOnly cookie lands in the context), with a TOTP code when the account has one. */
+export async function sessionData(p: TestPlatform, who: LoginPerson): Promise<Record<string, string>> {
+  return { email: who.email, password: who.password, ...(who.totpSecret ? { totpCode: await p.totpCode(who) } : {}) };
+}

@@ -73,7 +73,7 @@ export class AdminAuditController {
   @ApiOperation({
     summary: 'Recompute the hash chain of the whole audit trail: ok, number of events, the head hash, the first problems',
     description:
-      'An admin who is assessing a dossier blind (own scoring not yet submitted) gets only ok and the kinds of problems found: the number of events and the head would show that the co-assessor is writing events they may not see.',
+      'Events are chained in the background right after their commit (ADR 0024): those committed moments ago count as `pending`, not as a problem. An admin who is assessing a dossier blind (own scoring not yet submitted) gets only ok and the kinds of problems found: the number of events and the head would show that the co-assessor is writing events they may not see.',
   })
   @ApiOkResponse({ type: AuditChainReportSchema })
   @ApiErrors(ERRORS.signedIn, ERRORS.role)
@@ -83,6 +83,7 @@ export class AdminAuditController {
     return {
       ok: report.ok,
       events: null,
+      pending: null,
       head: null,
       problems: [...new Set(report.problems.map((p) => p.problem))].map((problem) => ({ problem })),
       withheld: bilingual(
@@ -102,13 +103,16 @@ export class AdminAuditController {
     if (from && to && from >= to) {
       throw new DomainError('validation', 'INVALID_PERIOD', bilingual('"from" moet vóór "to" liggen', '"from" must be before "to"'));
     }
-    const blind = await this.blindFor(me.userId);
     // Assessing blind, ids and cursors are sealed (positions would count hidden events), and only a
-    // sealed cursor is taken: probing with plain ids would find the positions all the same.
+    // sealed cursor is taken: probing with plain ids would find the positions all the same. Whether
+    // this admin is blind comes with the page itself (one statement), so a sealed cursor is opened
+    // first and the answer checked after.
+    const invalidCursor = () => new DomainError('validation', 'INVALID_CURSOR', bilingual('Onbekende vervolgcursor; begin bij de eerste pagina', 'Unknown page cursor; start from the first page'));
     let beforeId = query.before;
-    if (beforeId && (blind.size > 0 || beforeId.startsWith('s.'))) {
-      const opened = blind.size > 0 ? await this.seal.open(beforeId) : null;
-      if (!opened) throw new DomainError('validation', 'INVALID_CURSOR', bilingual('Onbekende vervolgcursor; begin bij de eerste pagina', 'Unknown page cursor; start from the first page'));
+    const sealedBefore = beforeId?.startsWith('s.') === true;
+    if (beforeId && sealedBefore) {
+      const opened = await this.seal.open(beforeId);
+      if (!opened) throw invalidCursor();
       beforeId = opened;
     }
     const page = await this.audit.search({
@@ -118,22 +122,19 @@ export class AdminAuditController {
       ...(to ? { to } : {}),
       ...(beforeId ? { beforeId } : {}),
       limit: query.limit ?? 100,
-      // Hidden in the query, so a page is filled with events this admin may see and a cursor
-      // never comes with an empty page (which would show the co-assessor is at work).
-      hideScoringOf: { portfolioIds: [...blind], viewerId: me.userId },
+      // The co-assessor's scoring events of the dossiers this admin assesses blind are left out in
+      // the query, so a page is filled with events this admin may see and a cursor never comes with
+      // an empty page (which would show the co-assessor is at work).
+      viewerId: me.userId,
     });
+    // A plain cursor from a blind admin, or a sealed one from an admin who is not blind (any more): refused, as the page is.
+    if (query.before && page.blind !== sealedBefore) throw invalidCursor();
     const isScoring = (e: (typeof page.events)[number]) => e.action.startsWith('scoring.');
     // Until the joint judgement is final, nobody reads verdicts here: an admin could still become
     // the second assessor of that dossier (a replacement after a decline, say).
-    const dossiers = [...new Set(page.events.filter(isScoring).map((e) => String(e.data['portfolioId'])))];
-    const judged = new Set(
-      dossiers.length === 0
-        ? []
-        : ((await this.dataSource.query(`SELECT portfolio_id::text AS id FROM joint_records WHERE kind = 'judgement' AND final_at IS NOT NULL AND portfolio_id::text = ANY($1)`, [dossiers])) as Array<{ id: string }>).map((r) => r.id),
-    );
     const visible = (e: (typeof page.events)[number]) =>
-      isScoring(e) && !judged.has(String(e.data['portfolioId'])) ? { portfolioId: e.data['portfolioId'], assignmentId: e.data['assignmentId'], version: e.data['version'], redacted: 'tot het gezamenlijk oordeel vastligt / until the joint judgement is final' } : e.data;
-    const sealed = blind.size > 0;
+      isScoring(e) && !e.judgementFinal ? { portfolioId: e.data['portfolioId'], assignmentId: e.data['assignmentId'], version: e.data['version'], redacted: 'tot het gezamenlijk oordeel vastligt / until the joint judgement is final' } : e.data;
+    const sealed = page.blind;
     return {
       events: await Promise.all(
         page.events.map(async (e) => ({

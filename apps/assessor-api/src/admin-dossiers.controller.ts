@@ -6,7 +6,8 @@ import {
   AdminDossierSchema,
   AssignmentSchema,
   DecisionSchema,
-  DossierSummarySchema,
+  DossierPageSchema,
+  PAGE,
   EligibleAssessorSchema,
   AssignDto,
   AssignmentService,
@@ -40,11 +41,14 @@ export class AdminDossiersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Submitted dossiers with each active assessor's scoring progress; waiting=true: those still waiting for (a second) assessor" })
-  @ApiOkResponse({ type: [DossierSummarySchema] })
-  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.query)
+  @ApiOperation({
+    summary: "Submitted dossiers, longest waiting first, with each active assessor's scoring progress; stage= or waiting=true filters",
+    description: `Keyset-paged (ADR 0027): at most limit (default ${PAGE.default}, max ${PAGE.max}) a page; send nextCursor as cursor for the next. stageCounts (first page only) counts every submitted dossier per stage.`,
+  })
+  @ApiOkResponse({ type: DossierPageSchema })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.query, { 400: ['INVALID_CURSOR'] })
   list(@Query() query: DossierQueryDto, @CurrentPrincipal() me: Principal) {
-    return this.assignments.list({ waiting: query.waiting === 'true', status: query.status }, me.userId);
+    return this.assignments.list({ waiting: query.waiting === 'true', status: query.status, stage: query.stage, limit: query.limit, cursor: query.cursor }, me.userId);
   }
 
   @Get(':id')
@@ -55,7 +59,9 @@ export class AdminDossiersController {
     const m = this.dataSource.manager;
     const portfolio = await m.findOneBy(PortfolioEntity, { id });
     if (!portfolio || portfolio.status === 'draft') throw dossierNotFound();
-    const [summary] = await this.assignments.list({ portfolioId: id }, me.userId);
+    const {
+      dossiers: [summary],
+    } = await this.assignments.list({ portfolioId: id }, me.userId);
     const final = async (kind: 'judgement' | 'interview') => {
       const row = await m.findOneBy(JointRecordEntity, { portfolioId: id, kind });
       return row?.finalAt ? { content: row.content, finalAt: row.finalAt.toISOString() } : null;

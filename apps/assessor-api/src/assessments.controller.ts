@@ -1,9 +1,12 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
 import {
+  AssessorDossierPageSchema,
+  AssessorDossierQueryDto,
   AssessorDossierSchema,
+  PAGE,
   AssessorSlotSchema,
   AssignmentSchema,
   AssignmentService,
@@ -93,11 +96,14 @@ export class AssessmentsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Dossiers assigned to me' })
-  @ApiOkResponse({ type: [AssessorDossierSchema] })
-  @ApiErrors(ERRORS.signedIn, ERRORS.role)
-  mine(@CurrentPrincipal() me: Principal) {
-    return this.assignments.mine(me.userId);
+  @ApiOperation({
+    summary: 'Dossiers assigned to me, in the order they were assigned',
+    description: `Keyset-paged (ADR 0027): at most limit (default ${PAGE.default}, max ${PAGE.max}) a page; send nextCursor as cursor for the next.`,
+  })
+  @ApiOkResponse({ type: AssessorDossierPageSchema })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.query, { 400: ['INVALID_CURSOR'] })
+  mine(@CurrentPrincipal() me: Principal, @Query() query: AssessorDossierQueryDto) {
+    return this.assignments.mine(me.userId, { limit: query.limit, cursor: query.cursor });
   }
 
   @Get(':id')
@@ -150,7 +156,7 @@ export class AssessmentsController {
   @Get(':id/documents/:documentId')
   @ApiOperation({ summary: 'A short-lived download link for a document of the submission' })
   @ApiOkResponse({ type: SubmissionDocumentLinkSchema })
-  @ApiErrors(...DOSSIER, INDEPENDENT, ERRORS.storage, { 404: ['DOCUMENT_NOT_FOUND'], 409: ['DOCUMENT_NOT_VERIFIED', 'DOCUMENT_INTEGRITY_FAILED'] })
+  @ApiErrors(...DOSSIER, INDEPENDENT, ERRORS.storage, { 404: ['DOCUMENT_NOT_FOUND'], 409: ['DOCUMENT_NOT_VERIFIED', 'DOCUMENT_INTEGRITY_FAILED'], 503: ['DOCUMENT_CHECKS_BUSY'] })
   async document(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Param('documentId', UuidPipe) documentId: string) {
     const m = this.dossiers.dataSource.manager;
     await this.dossiers.assignment(m, id, me.userId, { independent: true });
@@ -318,7 +324,7 @@ export class AssessmentsController {
   @ApiErrors(...DOSSIER, INDEPENDENT, { 404: ['NO_INTERVIEW'] })
   async ics(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     await this.interviews.assessorBooking(id, me.userId);
-    const { ics, method } = await this.interviews.ics(id);
+    const { ics, method } = await this.interviews.ics(id, { id: me.userId, role: 'assessor' });
     sendIcs(res, ics, `certificeringsgesprek-${id}.ics`, method);
   }
 

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
+import { AccountLifecycleController, AccountLifecycleService, InvitationsController, InvitationsService } from '@rlp/accounts';
 import { AssessmentModule, RegisterController } from '@rlp/assessment';
+import { AdminCredentialController, CredentialsPublicController } from '@rlp/credentials';
 import { RegulationsModule, RegulationsReadController } from '@rlp/regulations';
 import { AdminAccountsController } from './admin-accounts.controller';
 import { AdminDossiersController } from './admin-dossiers.controller';
@@ -24,7 +26,8 @@ export class AssessorApiModule {
     return {
       module: AssessorApiModule,
       imports: [PlatformModule.forRoot({ ...runtime, name: 'assessor-api', portalRoles: ['assessor', 'admin'] }), AssessmentModule, RegulationsModule],
-      controllers: [RegulationsReadController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminPortfoliosController, AdminRegulationsController, AssessmentsController, AssessorReferenceController, AdminDossiersController, RegisterController],
+      providers: [InvitationsService, AccountLifecycleService],
+      controllers: [RegulationsReadController, InvitationsController, AccountLifecycleController, AdminDocumentsController, AdminAccountsController, AdminAssessorPoolController, AdminAuditController, AdminRulebooksController, AdminPortfoliosController, AdminRegulationsController, AssessmentsController, AssessorReferenceController, AdminDossiersController, RegisterController, AdminCredentialController, CredentialsPublicController],
     };
   }
 }

@@ -3,7 +3,7 @@
  * DATABASE_URL / S3_ENDPOINT it starts the embedded servers itself; `npm start` runs both apps.
  */
 import 'reflect-metadata';
-import { AccountsService } from '@rlp/accounts';
+import { AccountsService, TwoFactorService } from '@rlp/accounts';
 import { demoDossierServices, seedAccounts, seedDemoDossier } from '@rlp/demo';
 import { createApp, installGracefulShutdown, listen, loadConfig, prepareInfrastructure, runClosers } from '@rlp/platform';
 import { ASSESSOR_API_DOCS, AssessorApiModule } from './assessor-api.module';
@@ -11,8 +11,11 @@ import { ASSESSOR_API_DOCS, AssessorApiModule } from './assessor-api.module';
 const log = (line: string) => console.log(`[assessor-api] ${line}`);
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const infra = await prepareInfrastructure(config, log);
+  const loaded = loadConfig();
+  const infra = await prepareInfrastructure(loaded, log);
+  // Without SMTP_URL the app delivers to the embedded mail catcher (its page: infra.mailViewerUrl).
+  const config = { ...loaded, mail: { ...loaded.mail, smtpUrl: infra.smtpUrl } };
+  if (infra.mailViewerUrl) log(`caught e-mail: ${infra.mailViewerUrl}`);
   const closers: Array<() => Promise<void>> = [() => infra.stop()];
   installGracefulShutdown(closers, log);
   try {
@@ -22,7 +25,7 @@ async function main(): Promise<void> {
       ASSESSOR_API_DOCS,
     );
     closers.unshift(() => app.close());
-    const seed = await seedAccounts(app.get(AccountsService), config);
+    const seed = await seedAccounts(app.get(AccountsService), config, app.get(TwoFactorService));
     // The demo assessors' dossier (the candidate API seeds the draft of the first demo candidate).
     if (config.seedDemoData) await seedDemoDossier(demoDossierServices(app), config);
     if (seed.admin.generatedPassword) log(`first admin ${seed.admin.email} password: ${seed.admin.generatedPassword} (shown only this once)`);

@@ -14,6 +14,7 @@ const shellTexts = {
   loginIntro: ['Hier beoordeel je portfolio’s, voer je certificeringsgesprekken en neemt het bureau besluiten.', 'Here you assess portfolios, hold certification interviews, and the office takes decisions.'],
   offlineBanner: ['Je bent offline. Wat je typt blijft bewaard op dit apparaat en wordt verstuurd zodra de verbinding terug is.', 'You are offline. What you type is kept on this device and sent as soon as the connection returns.'],
   myDossiers: ['Mijn dossiers', 'My dossiers'],
+  account: ['Account', 'Account'],
   office: ['Bureau', 'Office'],
   publicRegister: ['Register', 'Register'],
   notForRole: ['Deze pagina is niet voor jouw rol.', 'This page is not for your role.'],

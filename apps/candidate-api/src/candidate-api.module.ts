@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppRuntime, PlatformModule } from '@rlp/platform';
+import { AccountLifecycleController, AccountLifecycleService } from '@rlp/accounts';
 import { AssessmentModule, RegisterController } from '@rlp/assessment';
+import { CandidateCredentialController, CredentialsPublicController } from '@rlp/credentials';
 import { RegulationsReadController } from '@rlp/regulations';
 import { DocumentsController } from './documents.controller';
 import { InterviewController } from './interview.controller';
@@ -20,7 +22,8 @@ export class CandidateApiModule {
     return {
       module: CandidateApiModule,
       imports: [PlatformModule.forRoot({ ...runtime, name: 'candidate-api', portalRoles: ['candidate'] }), AssessmentModule],
-      controllers: [RegistrationController, RegulationsReadController, PortfolioController, DocumentsController, ReferenceController, RegulationDiffController, InterviewController, RegisterController],
+      providers: [AccountLifecycleService],
+      controllers: [RegistrationController, AccountLifecycleController, RegulationsReadController, PortfolioController, DocumentsController, ReferenceController, RegulationDiffController, InterviewController, RegisterController, CandidateCredentialController, CredentialsPublicController],
     };
   }
 }

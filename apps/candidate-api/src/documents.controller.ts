@@ -30,6 +30,7 @@ export class DocumentsController {
     404: ['DOCUMENT_NOT_FOUND'],
     409: ['UPLOAD_NOT_RECEIVED', 'UPLOAD_CHANGED'],
     413: ['UPLOAD_TOO_LARGE'],
+    503: ['DOCUMENT_CHECKS_BUSY'],
   })
   confirm(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @RequestId() requestId?: string): Promise<DocumentView> {
     return this.documents.confirm(me.userId, id, requestId);
@@ -54,7 +55,7 @@ export class DocumentsController {
   @Get(':id/download')
   @ApiOperation({ summary: 'A short-lived presigned download URL (always served as an attachment)' })
   @ApiOkResponse({ type: DocumentDownloadLinkSchema })
-  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.uuid, ERRORS.storage, { 404: ['DOCUMENT_NOT_FOUND'], 409: ['DOCUMENT_NOT_VERIFIED', 'DOCUMENT_INTEGRITY_FAILED'] })
+  @ApiErrors(ERRORS.signedIn, ERRORS.role, ERRORS.uuid, ERRORS.storage, { 404: ['DOCUMENT_NOT_FOUND'], 409: ['DOCUMENT_NOT_VERIFIED', 'DOCUMENT_INTEGRITY_FAILED'], 503: ['DOCUMENT_CHECKS_BUSY'] })
   download(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string) {
     return this.documents.download(me.userId, id);
   }

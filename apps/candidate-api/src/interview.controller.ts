@@ -53,7 +53,7 @@ export class InterviewController {
   @ApiErrors(...OWN_PORTFOLIO, { 404: ['NO_INTERVIEW'] })
   async ics(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     await this.interviews.candidateCheck(me.userId, id);
-    const { ics, method } = await this.interviews.ics(id);
+    const { ics, method } = await this.interviews.ics(id, { id: me.userId, role: 'candidate' });
     sendIcs(res, ics, `certificeringsgesprek-${id}.ics`, method);
   }
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
-import { ApiErrors, ApiFileResponse, Clock, ERRORS, responseHeader, sendPdf, UuidPipe, VersionPipe, type VersionNumber } from '@rlp/platform';
+import { AccountLifecycleService, CurrentPrincipal, Principal, RequestId, Roles, UserEntity } from '@rlp/accounts';
+import { amsterdamDate, ApiErrors, ApiFileResponse, Clock, ERRORS, responseHeader, sendPdf, UuidPipe, VersionPipe, type VersionNumber } from '@rlp/platform';
+import { privacyReport, type PrivacyReport } from '@rlp/privacy';
 import { DocumentsService } from '@rlp/documents';
 import {
   CompletenessReportSchema,
@@ -28,6 +29,7 @@ import {
 } from '@rlp/portfolio';
 import { DataSource } from 'typeorm';
 import { DocumentQueryDto, LangQueryDto, RulebookMoveDto, SubmitDto } from './candidate.dto';
+import { PrivacyReportSchema } from './privacy.responses';
 
 /** Who may call these routes, and what every one of them checks first. */
 const CANDIDATE = [ERRORS.signedIn, ERRORS.role] as const;
@@ -63,6 +65,7 @@ export class PortfolioController {
     private readonly submissionPdfs: SubmissionPdfService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly lifecycle: AccountLifecycleService,
   ) {}
 
   @Post()
@@ -186,6 +189,20 @@ export class PortfolioController {
     return this.portfolios.completeness(me.userId, id, query.lang);
   }
 
+  @Get(':id/privacy')
+  @ApiOperation({
+    summary: 'The privacy check (AVG) of the cases and the motivation: likely identifying data as warnings (never blocking), each with its JSON Pointer, span and placeholder',
+  })
+  @ApiOkResponse({ type: PrivacyReportSchema })
+  @ApiErrors(...OWN_PORTFOLIO)
+  async privacy(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string): Promise<PrivacyReport> {
+    const document = await this.portfolios.document(me.userId, id);
+    // The candidate's own name and organisation are not a client's data (the portal passes the same).
+    const user = await this.dataSource.manager.findOneByOrFail(UserEntity, { id: me.userId });
+    const referenceYear = Number(amsterdamDate(this.clock.now()).slice(0, 4));
+    return privacyReport(document, { referenceYear, allow: [user.displayName, user.organisation ?? ''] });
+  }
+
   @Get(':id/rulebook-move')
   @ApiOperation({ summary: 'What moving this draft to another rulebook version would change in its completeness report (changes nothing)' })
   @ApiOkResponse({ type: RulebookMovePreviewSchema })
@@ -209,7 +226,11 @@ export class PortfolioController {
   @ApiErrors(...OWN_PORTFOLIO, ERRORS.pdf, ERRORS.storage, { 409: ['PDF_INTEGRITY_FAILED'], 429: ['PDF_BUSY'], 503: ['NO_CURRENT_REGULATION'] })
   async preview(@CurrentPrincipal() me: Principal, @Param('id', UuidPipe) id: string, @Res() res: Response): Promise<void> {
     const portfolio = await this.portfolios.own(me.userId, id);
-    if (portfolio.status !== 'draft') return this.sendSubmissionPdf(me, id, res);
+    if (portfolio.status !== 'draft') {
+      // A submitted portfolio shows its frozen PDF; its draft preview is of no more use (ADR 0026).
+      await this.pdf.forgetPreview(id);
+      return this.sendSubmissionPdf(me, id, res);
+    }
     const document = await this.portfolios.documentOf(portfolio);
     const [report, docs, user] = await Promise.all([
       this.portfolios.report(portfolio, document),
@@ -220,7 +241,8 @@ export class PortfolioController {
       ...documentIdsOf('education', (document.education ?? {}) as JsonObject),
       ...documentIdsOf('cvAndMotivation', (document.cvAndMotivation ?? {}) as JsonObject),
     ]);
-    const pdf = await this.pdf.portfolio({
+    // Served from the shared cache while nothing it shows has changed (ADR 0026).
+    const { pdf } = await this.pdf.preview(id, {
       kind: 'draft',
       generatedAt: this.clock.now().toISOString(),
       candidate: { displayName: user.displayName, email: user.email },
@@ -243,6 +265,7 @@ export class PortfolioController {
   })
   @ApiErrors(...OWN_PORTFOLIO, ERRORS.csrf, ERRORS.jsonBody, {
     400: ['INVALID_IDEMPOTENCY_KEY'],
+    403: ['EMAIL_NOT_VERIFIED'],
     409: ['PORTFOLIO_ALREADY_SUBMITTED', 'IDEMPOTENCY_IN_PROGRESS'],
     412: ['PORTFOLIO_CHANGED'],
     422: ['PORTFOLIO_INCOMPLETE', 'IDEMPOTENCY_KEY_REUSED'],
@@ -257,6 +280,8 @@ export class PortfolioController {
     @Res({ passthrough: true }) res: Response,
     @RequestId() requestId?: string,
   ) {
+    // A candidate confirms the e-mail address before submitting (issue 15, ADR 0020); nothing changes otherwise.
+    await this.lifecycle.assertEmailVerified(me.userId);
     const result = await this.submissions.submit(me.userId, id, key, { revision: body.revision }, requestId);
     res.status(result.status);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -16,7 +16,7 @@ const texts = {
   loginTitle: ['Inloggen op het kandidaatportaal', 'Log in to the candidate portal'],
   loginIntro: ['Hier stel je je portfolio samen voor de certificering Register Loopbaanprofessional.', 'Here you assemble your portfolio for the Register Loopbaanprofessional certification.'],
   registerTitle: ['Account aanmaken', 'Create an account'],
-  registered: ['Je account is aangemaakt. Je bent nu ingelogd.', 'Your account has been created. You are now logged in.'],
+  registered: ['Kijk in je mailbox: we hebben je een bericht gestuurd om je e-mailadres te bevestigen. Je kunt nu al inloggen en aan je portfolio werken; indienen kan zodra je e-mailadres bevestigd is.', 'Check your mailbox: we have sent you a message to confirm your e-mail address. You can log in and work on your portfolio now; you can submit once your address is confirmed.'],
   home: ['Mijn dossier', 'My dossier'],
   documents: ['Documenten', 'Documents'],
   myData: ['Mijn gegevens', 'My data'],

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { bilingual } from '../../platform/src/bilingual';
@@ -6,6 +6,15 @@ import { DomainError } from '../../platform/src/domain-error';
 import { ACCESS_KEY, AccessPolicy } from './access.decorators';
 import { AccountsService, Principal } from './accounts.service';
 import { csrfMatches, isSafeMethod, sessionCookieToken } from './browser-session';
+
+export const TWO_FACTOR_PENDING_KEY = 'rlp:two-factor-pending-ok';
+
+/**
+ * This route is open to a session that still has to enrol in two-factor authentication (an
+ * assessor's or admin's first login, ADR 0021): /auth/me, logout and the enrolment itself. Every
+ * other route refuses such a session with 403 ROLE_FORBIDDEN (details.reason TWO_FACTOR_ENROLMENT_REQUIRED).
+ */
+export const AllowDuringTwoFactorEnrolment = () => SetMetadata(TWO_FACTOR_PENDING_KEY, true);
 
 export type AuthedRequest = Request & { principal?: Principal; id?: string };
 
@@ -52,6 +61,14 @@ export class AccessGuard implements CanActivate {
         'unauthenticated',
         token || req.headers.authorization ? 'SESSION_INVALID' : 'UNAUTHENTICATED',
         bilingual('Log in om verder te gaan', 'Please log in to continue'),
+      );
+    }
+    if (principal.twoFactorPending && !this.reflector.getAllAndOverride<boolean | undefined>(TWO_FACTOR_PENDING_KEY, [context.getHandler(), context.getClass()])) {
+      throw new DomainError(
+        'forbidden',
+        'ROLE_FORBIDDEN',
+        bilingual('Stel eerst tweestapsverificatie in', 'Set up two-factor authentication first'),
+        { reason: 'TWO_FACTOR_ENROLMENT_REQUIRED' },
       );
     }
     if (!policy.roles.includes(principal.role)) {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { LoginResult, PublicAccount } from './accounts.service';
 import { ROLES, type Role } from './user.entity';
 
@@ -14,6 +14,23 @@ export class LoginDto {
   @IsString()
   @MaxLength(1024)
   password!: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    description: 'The current code of the authenticator app, when the account has two-factor authentication (else 401 TOTP_REQUIRED after a right password). Each code works once.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  @Matches(/^\s*\d{6}\s*$/, { message: 'totpCode must be the 6 digits of the authenticator app' })
+  totpCode?: string;
+
+  @ApiPropertyOptional({ example: 'abcde-fghjk', description: 'Instead of totpCode: one of the ten recovery codes; it is used up' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  @Matches(/^[A-Za-z0-9 -]{1,32}$/, { message: 'recoveryCode must be letters, digits, spaces and dashes' })
+  recoveryCode?: string;
 }
 
 export class RegisterCandidateDto {
@@ -133,6 +150,9 @@ export class LoginResultSchema implements LoginResult {
 
   @ApiProperty({ type: () => AccountSchema })
   account!: PublicAccount;
+
+  @ApiProperty({ description: 'true: an assessor or admin without two-factor authentication yet; this session may only enrol (/auth/two-factor/…), read /auth/me and log out' })
+  twoFactorEnrolmentRequired!: boolean;
 }
 
 @ApiSchema({ name: 'BrowserSession', description: 'A browser login: the token is in the HttpOnly session cookie, not in the answer' })
@@ -145,4 +165,7 @@ export class BrowserSessionSchema implements Omit<LoginResult, 'token'> {
 
   @ApiProperty({ description: 'Send as `X-CSRF-Token` on every state-changing request' })
   csrfToken!: string;
+
+  @ApiProperty({ description: 'true: this session may only enrol in two-factor authentication, read /auth/me and log out' })
+  twoFactorEnrolmentRequired!: boolean;
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/src/audit.service';
 import { bilingual } from '../../platform/src/bilingual';
 import { Clock } from '../../platform/src/clock';
+import { queryPrepared } from '../../platform/src/prepared';
 import type { AuthConfig } from '../../platform/src/config';
 import { DomainError } from '../../platform/src/domain-error';
 import { deviceTokenHash, LoginThrottle } from './login-throttle';
@@ -12,6 +13,7 @@ import { SessionEntity } from './session.entity';
 import { AUTH_CONFIG } from './tokens';
 import { Role, UserEntity } from './user.entity';
 import { MIN_PASSWORD_SCORE, passwordScore } from './password-strength';
+import { TWO_FACTOR_REQUIRED_ROLES, TwoFactorService } from './two-factor.service';
 
 export interface Principal {
   userId: string;
@@ -19,6 +21,14 @@ export interface Principal {
   role: Role;
   email: string;
   displayName: string;
+  /** An assessor or admin who has not enrolled in two-factor authentication yet: may only enrol (ADR 0021). */
+  twoFactorPending?: boolean;
+}
+
+/** The second factor of a login (ADR 0021): a current TOTP code or one unused recovery code. */
+export interface SecondFactor {
+  totpCode?: string;
+  recoveryCode?: string;
 }
 
 export interface NewAccount {
@@ -27,6 +37,11 @@ export interface NewAccount {
   displayName: string;
   role: Role;
   organisation?: string | null;
+  /**
+   * Whether the address counts as confirmed (default true: accounts made by the office, demo
+   * seeding and tests). Self-registration does not use createAccount; it confirms by mail (ADR 0020).
+   */
+  emailVerified?: boolean;
 }
 
 export interface PublicAccount {
@@ -43,7 +58,12 @@ export interface LoginResult {
   token: string;
   expiresAt: string;
   account: PublicAccount;
+  /** An assessor or admin without two-factor authentication yet: the session may only enrol (ADR 0021). */
+  twoFactorEnrolmentRequired: boolean;
 }
+
+/** `last_seen_at` is refreshed at most this often per session (ADR 0025). */
+export const SESSION_REFRESH_MS = 60_000;
 
 const INVALID_CREDENTIALS = () =>
   new DomainError(
@@ -81,9 +101,11 @@ export class AccountsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
-  private checkPassword(password: string, personal: ReadonlyArray<string | null | undefined>): void {
+  /** The strength rules of every new password (also an invited person's own). */
+  checkPassword(password: string, personal: ReadonlyArray<string | null | undefined>): void {
     if (password.length < this.config.passwordMinLength) {
       throw new DomainError(
         'validation',
@@ -140,6 +162,7 @@ export class AccountsService {
           bilingual('Er bestaat al een account met dit e-mailadres', 'An account with this e-mail address already exists'),
         );
       }
+      if (input.emailVerified ?? true) await m.query(`UPDATE "users" SET "email_verified_at" = $2 WHERE "id" = $1`, [id, this.clock.now()]);
       const user = await m.findOneByOrFail(UserEntity, { id });
       await this.audit.record(
         { actorId: actorId ?? id, action: 'account.created', subjectType: 'account', subjectId: id, requestId, data: { role: input.role } },
@@ -149,7 +172,15 @@ export class AccountsService {
     });
   }
 
-  async login(emailInput: string, password: string, clientAddress: string, portalRoles: readonly Role[], requestId?: string, deviceToken?: string | null): Promise<LoginResult & { deviceToken: string }> {
+  async login(
+    emailInput: string,
+    password: string,
+    clientAddress: string,
+    portalRoles: readonly Role[],
+    requestId?: string,
+    deviceToken?: string | null,
+    secondFactor: SecondFactor = {},
+  ): Promise<LoginResult & { deviceToken: string }> {
     const email = normaliseEmail(emailInput);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
     const device = deviceToken && /^[A-Za-z0-9_-]{20,200}$/.test(deviceToken) ? deviceTokenHash(deviceToken) : null;
@@ -162,20 +193,14 @@ export class AccountsService {
       await this.throttle.failed(keys);
       throw INVALID_CREDENTIALS();
     }
-    const ok = await this.hasher.verify(user.passwordHash, password);
+    // An invited account without a password yet (ADR 0021) costs the same time as any other.
+    const hasPassword = user.passwordHash.startsWith('$');
+    const ok = hasPassword ? await this.hasher.verify(user.passwordHash, password) : (await this.hasher.verify(await this.hasher.dummyHash(), password), false);
     if (!ok || !user.active) {
       await this.throttle.failed(keys);
       await this.audit.record({ actorId: null, action: 'auth.login_failed', subjectType: 'account', subjectId: user.id, requestId });
       throw INVALID_CREDENTIALS();
     }
-    await this.throttle.succeeded(keys);
-    // The device is known to this account from now on (a new token if it had none).
-    const knownDevice = device && deviceToken ? deviceToken : randomBytes(32).toString('base64url');
-    await this.dataSource.query(
-      `INSERT INTO "known_devices" ("token_hash", "user_id", "created_at", "last_login_at") VALUES ($1, $2, $3, $3)
-       ON CONFLICT ("token_hash", "user_id") DO UPDATE SET "last_login_at" = EXCLUDED."last_login_at"`,
-      [deviceTokenHash(knownDevice), user.id, this.clock.now()],
-    );
     if (!portalRoles.includes(user.role)) {
       throw new DomainError(
         'forbidden',
@@ -184,6 +209,37 @@ export class AccountsService {
         { role: user.role },
       );
     }
+    // The second factor, only now that the password was right (a wrong password never reveals enrolment).
+    const enrolled = await this.twoFactor.isEnabled(user.id);
+    if (enrolled) {
+      if (secondFactor.totpCode === undefined && secondFactor.recoveryCode === undefined) {
+        throw new DomainError(
+          'unauthenticated',
+          'TOTP_REQUIRED',
+          bilingual('Vul de code uit je authenticator-app in (of een herstelcode)', 'Enter the code from your authenticator app (or a recovery code)'),
+        );
+      }
+      const used = await this.twoFactor.verifyLogin(user.id, secondFactor, requestId);
+      if (!used) {
+        // A wrong code counts like a wrong password: six digits cannot be tried through.
+        await this.throttle.failed(keys);
+        await this.audit.record({ actorId: null, action: 'auth.two_factor_failed', subjectType: 'account', subjectId: user.id, requestId });
+        throw new DomainError(
+          'unauthenticated',
+          'TOTP_INVALID',
+          bilingual('Deze code klopt niet (of is al gebruikt); wacht op de volgende code en probeer het opnieuw', 'This code is not right (or was used already); wait for the next code and try again'),
+        );
+      }
+    }
+    const twoFactorPending = !enrolled && TWO_FACTOR_REQUIRED_ROLES.includes(user.role);
+    await this.throttle.succeeded(keys);
+    // The device is known to this account from now on (a new token if it had none).
+    const knownDevice = device && deviceToken ? deviceToken : randomBytes(32).toString('base64url');
+    await this.dataSource.query(
+      `INSERT INTO "known_devices" ("token_hash", "user_id", "created_at", "last_login_at") VALUES ($1, $2, $3, $3)
+       ON CONFLICT ("token_hash", "user_id") DO UPDATE SET "last_login_at" = EXCLUDED."last_login_at"`,
+      [deviceTokenHash(knownDevice), user.id, this.clock.now()],
+    );
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlMinutes * 60_000);
@@ -195,28 +251,45 @@ export class AccountsService {
         lastSeenAt: now,
         expiresAt,
         revokedAt: null,
+        twoFactorPending,
       }));
-      await this.audit.record({ actorId: user.id, action: 'auth.login', subjectType: 'session', subjectId: session.id, requestId }, m);
+      await this.audit.record({ actorId: user.id, action: 'auth.login', subjectType: 'session', subjectId: session.id, requestId, data: { twoFactor: enrolled ? 'verified' : twoFactorPending ? 'enrolment_pending' : 'off' } }, m);
     });
-    return { token, expiresAt: expiresAt.toISOString(), account: toPublicAccount(user), deviceToken: knownDevice };
+    return { token, expiresAt: expiresAt.toISOString(), account: toPublicAccount(user), deviceToken: knownDevice, twoFactorEnrolmentRequired: twoFactorPending };
   }
 
-  /** Resolves a bearer token to its principal, or null when unknown, revoked, expired or idle. */
+  /**
+   * Resolves a bearer token to its principal, or null when unknown, revoked, expired or idle.
+   *
+   * A plain SELECT (ADR 0025): `last_seen_at` slides the idle window, but it is refreshed at most
+   * once a minute per session, by a second statement only when due, so a burst of requests costs
+   * no WAL, no dead tuple, no row lock and no planning of a data-modifying statement. The idle
+   * check stays exact against the stored value; since that value may lag the last request by up to
+   * a minute, an idle session ends between SESSION_IDLE_MINUTES − 1 and SESSION_IDLE_MINUTES after
+   * its last request (never later). Two requests that find it due at once write it once (the
+   * UPDATE rechecks `last_seen_at` after the first's row lock).
+   */
   async authenticate(token: string): Promise<Principal | null> {
     if (!token || token.length > 200) return null;
     const now = this.clock.now();
     const idleCutoff = new Date(now.getTime() - this.config.sessionIdleMinutes * 60_000);
-    // One statement: find a live session of an active account and slide its idle window.
-    const rows = (await this.dataSource.query(
-      `UPDATE "sessions" s SET "last_seen_at" = $2
-         FROM "users" u
-        WHERE s."token_hash" = $1 AND s."user_id" = u."id" AND u."active"
-          AND s."revoked_at" IS NULL AND s."expires_at" > $2 AND s."last_seen_at" > $3
-      RETURNING s."id" AS "sessionId", u."id" AS "userId", u."role", u."email", u."display_name" AS "displayName"`,
+    const refreshCutoff = new Date(now.getTime() - SESSION_REFRESH_MS);
+    // Prepared once per pooled connection: the hottest statement of the platform (every request).
+    const rows = await queryPrepared<Principal & { lastSeenAt: Date }>(
+      this.dataSource,
+      `SELECT s."id" AS "sessionId", s."last_seen_at" AS "lastSeenAt", u."id" AS "userId", u."role", u."email", u."display_name" AS "displayName", s."two_factor_pending" AS "twoFactorPending"
+         FROM "sessions" s JOIN "users" u ON u."id" = s."user_id"
+        WHERE s."token_hash" = $1 AND u."active"
+          AND s."revoked_at" IS NULL AND s."expires_at" > $2 AND s."last_seen_at" > $3`,
       [tokenHash(token), now, idleCutoff],
-    )) as [Principal[], number] | Principal[];
-    const list = Array.isArray(rows[0]) ? (rows[0] as Principal[]) : (rows as Principal[]);
-    return list[0] ?? null;
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { lastSeenAt, ...principal } = row;
+    if (new Date(lastSeenAt).getTime() <= refreshCutoff.getTime()) {
+      await this.dataSource.query(`UPDATE "sessions" SET "last_seen_at" = $2 WHERE "id" = $1 AND "last_seen_at" <= $3 AND "revoked_at" IS NULL`, [row.sessionId, now, refreshCutoff]);
+    }
+    return principal;
   }
 
   async logout(principal: Principal, requestId?: string): Promise<void> {

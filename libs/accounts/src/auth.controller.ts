@@ -1,20 +1,74 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from './access.decorators';
+import { AllowDuringTwoFactorEnrolment } from './access.guard';
 import { AccountsService, LoginResult, Principal, PublicAccount } from './accounts.service';
-import { AccountSchema, BrowserSessionSchema, LoginDto, LoginResultSchema } from './accounts.dto';
+import { BrowserSessionSchema, LoginDto, LoginResultSchema } from './accounts.dto';
 import { ApiErrors, ERRORS, responseHeader } from '../../platform/src/openapi';
 import { clearSessionCookies, deviceCookieToken, setDeviceCookie, setSessionCookies, SESSION_COOKIE } from './browser-session';
 import { CurrentPrincipal, RequestId } from './current-principal.decorator';
 import { PORTAL_ROLES } from './tokens';
-import type { Role } from './user.entity';
+import { ROLES, type Role } from './user.entity';
+import { TwoFactorService } from './two-factor.service';
 
 /** What a browser login returns: no token (it is in the HttpOnly cookie), the CSRF token instead. */
 export interface BrowserSession {
   expiresAt: string;
   account: PublicAccount;
   csrfToken: string;
+  twoFactorEnrolmentRequired: boolean;
+}
+
+/** `GET /auth/me`: the account and where it stands with two-factor authentication. */
+export interface Me extends PublicAccount {
+  twoFactor: { enabled: boolean; required: boolean; enrolmentRequired: boolean; recoveryCodesLeft: number };
+}
+
+@ApiSchema({ name: 'TwoFactorState', description: 'Two-factor authentication of the logged-in account (ADR 0021)' })
+export class TwoFactorStateSchema {
+  @ApiProperty({ description: 'Every login needs a code from the authenticator app' })
+  enabled!: boolean;
+
+  @ApiProperty({ description: 'The role must have it (assessors and admins)' })
+  required!: boolean;
+
+  @ApiProperty({ description: 'This session may only enrol, read /auth/me and log out until enrolment is confirmed' })
+  enrolmentRequired!: boolean;
+
+  @ApiProperty({ description: 'Unused recovery codes left' })
+  recoveryCodesLeft!: number;
+}
+
+@ApiSchema({ name: 'Me', description: 'The logged-in account' })
+export class MeSchema {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ type: String, nullable: true })
+  organisation!: string | null;
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: () => TwoFactorStateSchema })
+  twoFactor!: TwoFactorStateSchema;
+}
+
+function secondFactor(body: LoginDto): { totpCode?: string; recoveryCode?: string } {
+  return { ...(body.totpCode !== undefined ? { totpCode: body.totpCode } : {}), ...(body.recoveryCode !== undefined ? { recoveryCode: body.recoveryCode } : {}) };
 }
 
 @ApiTags('auth')
@@ -22,6 +76,7 @@ export interface BrowserSession {
 export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
+    private readonly twoFactor: TwoFactorService,
     @Inject(PORTAL_ROLES) private readonly portalRoles: readonly Role[],
   ) {}
 
@@ -33,9 +88,9 @@ export class AuthController {
     type: LoginResultSchema,
     headers: { 'Set-Cookie': responseHeader('rlp_device: marks this client as a known device of the account (login throttling); send it back on later logins', { always: true }) },
   })
-  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 401: ['INVALID_CREDENTIALS'], 403: ['WRONG_PORTAL'], 429: ['LOGIN_RATE_LIMITED'] })
+  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 401: ['INVALID_CREDENTIALS', 'TOTP_REQUIRED', 'TOTP_INVALID'], 403: ['WRONG_PORTAL'], 429: ['LOGIN_RATE_LIMITED', 'TOTP_LOCKED'] })
   async login(@Body() body: LoginDto, @Ip() ip: string, @Req() req: Request, @Res({ passthrough: true }) res: Response, @RequestId() requestId?: string): Promise<LoginResult> {
-    const { deviceToken, ...result } = await this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId, deviceCookieToken(req));
+    const { deviceToken, ...result } = await this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId, deviceCookieToken(req), secondFactor(body));
     setDeviceCookie(req, res, deviceToken);
     return result;
   }
@@ -53,7 +108,7 @@ export class AuthController {
       'Cache-Control': responseHeader('never cached', { example: 'no-store', always: true }),
     },
   })
-  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 401: ['INVALID_CREDENTIALS'], 403: ['WRONG_PORTAL'], 429: ['LOGIN_RATE_LIMITED'] })
+  @ApiErrors(ERRORS.database, ERRORS.jsonBody, { 401: ['INVALID_CREDENTIALS', 'TOTP_REQUIRED', 'TOTP_INVALID'], 403: ['WRONG_PORTAL'], 429: ['LOGIN_RATE_LIMITED', 'TOTP_LOCKED'] })
   async session(
     @Body() body: LoginDto,
     @Ip() ip: string,
@@ -61,15 +116,24 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
     @RequestId() requestId?: string,
   ): Promise<BrowserSession> {
-    const { token, expiresAt, account, deviceToken } = await this.accounts.login(body.email, body.password, ip, this.portalRoles, requestId, deviceCookieToken(req));
+    const { token, expiresAt, account, deviceToken, twoFactorEnrolmentRequired } = await this.accounts.login(
+      body.email,
+      body.password,
+      ip,
+      this.portalRoles,
+      requestId,
+      deviceCookieToken(req),
+      secondFactor(body),
+    );
     const csrfToken = setSessionCookies(req, res, token);
     setDeviceCookie(req, res, deviceToken);
     res.setHeader('Cache-Control', 'no-store');
-    return { expiresAt, account, csrfToken };
+    return { expiresAt, account, csrfToken, twoFactorEnrolmentRequired };
   }
 
   @Post('logout')
   @Authenticated()
+  @AllowDuringTwoFactorEnrolment()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiCookieAuth()
@@ -83,11 +147,14 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
+  @AllowDuringTwoFactorEnrolment()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The logged-in account' })
-  @ApiOkResponse({ type: AccountSchema })
+  @ApiOperation({ summary: 'The logged-in account, with its two-factor state (enrolmentRequired: this session may only enrol)' })
+  @ApiOkResponse({ type: MeSchema })
   @ApiErrors(ERRORS.signedIn)
-  me(@CurrentPrincipal() principal: Principal): Promise<PublicAccount> {
-    return this.accounts.getAccount(principal.userId);
+  async me(@CurrentPrincipal() principal: Principal): Promise<Me> {
+    const account = await this.accounts.getAccount(principal.userId);
+    const state = await this.twoFactor.status(principal.userId, account.role);
+    return { ...account, twoFactor: { ...state, enrolmentRequired: principal.twoFactorPending === true } };
   }
 }

@@ -33,4 +33,8 @@ export class SessionEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** An assessor's or admin's session before 2FA enrolment: it may only enrol (ADR 0021). */
+  @Column({ name: 'two_factor_pending', type: 'boolean', default: false })
+  twoFactorPending!: boolean;
 }

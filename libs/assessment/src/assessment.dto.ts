@@ -5,6 +5,8 @@ import { PORTFOLIO_STATUSES, type PortfolioStatus } from '../../portfolio/src/po
 import { ABSENT_PARTIES, DECISION_OUTCOMES, MISSED_KINDS, MISSED_NEXT, type AbsentParty, type DecisionOutcome, type MissedKind, type MissedNext } from './assessment.entities';
 import { MAX_BATCH_SLOTS } from './interview.service';
 import { REGISTER_LOOKUP } from './register-rate-limiter';
+import { DOSSIER_STAGES, type DossierStage } from './assignment.service';
+import { PAGE } from './page-cursor';
 
 export class AssignDto {
   @ApiProperty({ description: 'Account id of the assessor (role assessor, or an admin acting as assessor)' })
@@ -12,7 +14,36 @@ export class AssignDto {
   assessorId!: string;
 }
 
-export class DossierQueryDto {
+/** `limit` and `cursor` of a keyset-paged list (ADR 0027). */
+export class PageQueryDto {
+  @ApiPropertyOptional({ type: 'integer', default: PAGE.default, minimum: 1, maximum: PAGE.max, description: `Rows per page (default ${PAGE.default}, at most ${PAGE.max})` })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE.max)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page; absent for the first page', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class AssessorDossierQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['nl', 'en'], description: 'Error messages in this language only (ADR 0014)' })
+  @IsOptional()
+  @IsIn(['nl', 'en'])
+  lang?: 'nl' | 'en';
+}
+
+export class DossierQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DOSSIER_STAGES, description: 'Only the dossiers in this stage of the office (waiting: for a first or second assessor)' })
+  @IsOptional()
+  @IsIn(DOSSIER_STAGES)
+  stage?: DossierStage;
+
   @ApiPropertyOptional({ description: 'true: only dossiers still waiting for (a second) assessor' })
   @IsOptional()
   @IsIn(['true', 'false'])

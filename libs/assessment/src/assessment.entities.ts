@@ -10,6 +10,8 @@ import type { AgendaItem, CriterionScore, JointVerdict } from './judgement';
 @Entity({ name: 'assignments' })
 @Index('uq_assignments_active', ['portfolioId', 'assessorId'], { unique: true, where: `"status" = 'active'` })
 @Index('ix_assignments_assessor', ['assessorId'])
+// An assessor's paged list (ADR 0027, migration 1765800000000).
+@Index('ix_assignments_assessor_active', ['assessorId', 'assignedAt', 'id'], { where: `"status" = 'active'` })
 @Check('ck_assignments_status', `"status" IN ('active', 'declined')`)
 export class AssignmentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_assignments' })
@@ -332,6 +334,9 @@ export class DecisionEntity {
 @Index('uq_register_entries_number', ['certificateNumber'], { unique: true })
 @Index('uq_register_entries_portfolio', ['portfolioId'], { unique: true })
 @Index('ix_register_entries_candidate', ['candidateId'])
+// The name search's trigram index (gin_trgm_ops, ADR 0027): TypeORM cannot express the operator
+// class, so it is declared here only by name and left to the migration.
+@Index('ix_register_entries_holder_trgm', { synchronize: false })
 @Check('ck_register_entries_validity', `"valid_until" > "starts_on"`)
 export class RegisterEntryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_register_entries' })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CredentialsModule } from '../../credentials/src/credentials.module';
 import { PortfolioModule } from '../../portfolio/src/portfolio.module';
 import { AssignmentService } from './assignment.service';
 import { DecisionService } from './decision.service';
@@ -14,8 +15,8 @@ const SERVICES = [DossierService, AssignmentService, ScoringService, JointRecord
 
 /** A dossier after submission: assignment, blind scoring, joint judgement, interview, decision, register. */
 @Module({
-  imports: [PortfolioModule],
+  imports: [PortfolioModule, CredentialsModule],
   providers: SERVICES,
-  exports: [...SERVICES, PortfolioModule],
+  exports: [...SERVICES, PortfolioModule, CredentialsModule],
 })
 export class AssessmentModule {}

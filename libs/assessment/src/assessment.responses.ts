@@ -2,7 +2,7 @@ import { ApiProperty, ApiSchema, type OpenAPIObject } from '@nestjs/swagger';
 import type { LocalizedText, ScoreableCriterion } from '@rlp/rulebook';
 import { PORTFOLIO_STATUSES, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
 import { ABSENT_PARTIES, DECISION_OUTCOMES, MISSED_KINDS, MISSED_NEXT, type AbsentParty, type DecisionOutcome, type InterviewContent, type JudgementContent, type MissedKind, type MissedNext } from './assessment.entities';
-import { SCORING_STATES, type AssessorDossier, type AssignmentView, type ConflictReason, type DossierAssessor, type DossierSummary, type EligibleAssessor, type ScoringProgress, type ScoringState } from './assignment.service';
+import { DOSSIER_STAGES, SCORING_STATES, type AssessorDossier, type AssessorDossierPage, type AssignmentView, type DossierPage, type DossierStage, type ConflictReason, type DossierAssessor, type DossierSummary, type EligibleAssessor, type ScoringProgress, type ScoringState } from './assignment.service';
 import type { DecisionService, DecisionView, RegisterEntryView } from './decision.service';
 import type { AssessorBookingView, AssessorSlotView, BookingView, InterviewOverview, InterviewService, MissedView, SlotView } from './interview.service';
 import type { AgreementView } from './joint-record.service';
@@ -210,6 +210,24 @@ export class DossierSummarySchema implements DossierSummary {
 
   @ApiProperty({ type: () => [DossierAssessorSchema] })
   assessors!: DossierAssessor[];
+}
+
+@ApiSchema({ name: 'DossierPage', description: 'One page of the office list (ADR 0027)' })
+export class DossierPageSchema implements DossierPage {
+  @ApiProperty({ type: () => [DossierSummarySchema] })
+  dossiers!: DossierSummarySchema[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Send as cursor for the next page; null on the last page' })
+  nextCursor!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    properties: Object.fromEntries(DOSSIER_STAGES.map((s) => [s, { type: 'integer' }])),
+    required: [...DOSSIER_STAGES],
+    description: 'All submitted dossiers per stage (whatever the filter); on the first page only, else null',
+  })
+  stageCounts!: Record<DossierStage, number> | null;
 }
 
 @ApiSchema({ name: 'Assignment', description: 'An assessor assigned to a dossier (declined ones stay as history)' })
@@ -429,6 +447,15 @@ export class AssessorDossierSchema implements AssessorDossier {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   ownScoringSubmittedAt!: string | null;
+}
+
+@ApiSchema({ name: 'AssessorDossierPage', description: 'One page of my assigned dossiers, in the order they were assigned (ADR 0027)' })
+export class AssessorDossierPageSchema implements AssessorDossierPage {
+  @ApiProperty({ type: () => [AssessorDossierSchema] })
+  dossiers!: AssessorDossierSchema[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Send as cursor for the next page; null on the last page' })
+  nextCursor!: string | null;
 }
 
 @ApiSchema({ name: 'ScoreableCriterion', description: 'A criterion the assessors judge' })

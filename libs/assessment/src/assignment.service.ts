@@ -4,9 +4,11 @@ import { DeclaredRelationEntity } from '../../accounts/src/declared-relation.ent
 import { UserEntity } from '../../accounts/src/user.entity';
 import { bilingual } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
 import { AssignmentEntity, ScoringEntity } from './assessment.entities';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
+import { decodeCursor, encodeCursor, PAGE_KEY_SQL, pageSize, type PageKey } from './page-cursor';
 
 /** The stages of a dossier for people, in Dutch (the authority) and English. */
 export const STAGE_LABELS: Readonly<Record<PortfolioStatus, { nl: string; en: string }>> = {
@@ -87,6 +89,45 @@ export interface AssessorDossier {
   ownScoringSubmittedAt: string | null;
 }
 
+/** The office's stages of a dossier (the portal's dashboard); `waiting`: for a first or second assessor. */
+export const DOSSIER_STAGES = ['waiting', 'assessment', 'interview', 'decision', 'decided'] as const;
+export type DossierStage = (typeof DOSSIER_STAGES)[number];
+
+const ACTIVE_COUNT = `(SELECT count(*) FROM assignments a WHERE a.portfolio_id = p.id AND a.status = 'active')`;
+
+/** Each stage as a condition on `portfolios p` (served by uq_assignments_active for the count). */
+const STAGE_SQL: Readonly<Record<DossierStage, string>> = {
+  waiting: `(p.status = 'submitted' OR (p.status = 'in_assessment' AND ${ACTIVE_COUNT} < 2))`,
+  assessment: `(p.status = 'in_assessment' AND ${ACTIVE_COUNT} >= 2)`,
+  interview: `p.status IN ('judged', 'interview_planned')`,
+  decision: `p.status = 'interview_held'`,
+  decided: `p.status = 'decided'`,
+};
+
+export interface DossierFilter {
+  waiting?: boolean;
+  status?: PortfolioStatus | undefined;
+  stage?: DossierStage | undefined;
+  portfolioId?: string;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+/** One page of the office's dossier list. */
+export interface DossierPage {
+  dossiers: DossierSummary[];
+  /** Send as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Dossiers per stage (all of them, not only this page); on the first page only, else null. */
+  stageCounts: Record<DossierStage, number> | null;
+}
+
+/** One page of an assessor's own dossiers. */
+export interface AssessorDossierPage {
+  dossiers: AssessorDossier[];
+  nextCursor: string | null;
+}
+
 export interface EligibleAssessor {
   id: string;
   displayName: string;
@@ -143,38 +184,98 @@ export const ASSIGNABLE: readonly PortfolioStatus[] = ['submitted', 'in_assessme
 /** The certification office assigns two assessors per dossier; assessors declare independence or decline. */
 @Injectable()
 export class AssignmentService {
-  constructor(private readonly dossiers: DossierService) {}
+  constructor(
+    private readonly dossiers: DossierService,
+    private readonly notifications: NotificationService,
+  ) {}
 
   private get m(): EntityManager {
     return this.dossiers.dataSource.manager;
   }
 
-  /** Dossiers, optionally only those still waiting for (a second) assessor. */
-  async list(filter: { waiting?: boolean; status?: PortfolioStatus; portfolioId?: string }, viewerId?: string): Promise<DossierSummary[]> {
-    const q = this.m
-      .createQueryBuilder(PortfolioEntity, 'p')
-      .innerJoin(UserEntity, 'u', 'u.id = p.candidate_id')
-      .select(['p.id AS "portfolioId"', 'p.candidate_id AS "candidateId"', 'u.display_name AS "candidateName"', 'p.status AS "status"', 'p.submitted_at AS "submittedAt"'])
-      .addSelect(`(SELECT count(*) FROM "assignments" a WHERE a.portfolio_id = p.id AND a.status = 'active')::int`, 'activeAssessors')
-      .where(`p.status <> 'draft'`)
-      .orderBy('p.submitted_at', 'ASC');
-    if (filter.status) q.andWhere('p.status = :status', { status: filter.status });
-    if (filter.portfolioId) q.andWhere('p.id = :portfolioId', { portfolioId: filter.portfolioId });
-    if (filter.waiting) q.andWhere(`p.status IN ('submitted', 'in_assessment')`).andWhere(`(SELECT count(*) FROM "assignments" a WHERE a.portfolio_id = p.id AND a.status = 'active') < 2`);
-    const rows = await q.getRawMany<{ portfolioId: string; candidateId: string; candidateName: string; status: PortfolioStatus; submittedAt: Date | null; activeAssessors: number }>();
-    const ids = rows.map((r) => r.portfolioId);
-    const active = ids.length === 0 ? [] : await this.m.find(AssignmentEntity, { where: { portfolioId: In(ids), status: 'active' }, order: { assignedAt: 'ASC', id: 'ASC' }, relations: { assessor: true } });
-    const scorings = active.length === 0 ? [] : await this.m.find(ScoringEntity, { where: { assignmentId: In(active.map((a) => a.id)) } });
-    return rows.map((r) => {
+  /**
+   * The office's dossier list (ADR 0027): one page of submitted dossiers, longest waiting first
+   * (submitted_at, then id), filtered in SQL; a second query fetches the active assessors of the
+   * page's dossiers with their scoring progress; on the first page a third counts the dossiers per
+   * stage. `portfolioId` narrows it to one dossier (the detail view).
+   */
+  async list(filter: DossierFilter, viewerId?: string): Promise<DossierPage> {
+    const limit = pageSize(filter.limit);
+    const after = decodeCursor(filter.cursor);
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = [`p.status <> 'draft'`];
+    if (filter.status) where.push(`p.status = ${p(filter.status)}`);
+    if (filter.portfolioId) where.push(`p.id = ${p(filter.portfolioId)}`);
+    if (filter.waiting) where.push(STAGE_SQL.waiting);
+    if (filter.stage) where.push(STAGE_SQL[filter.stage]);
+    if (after) where.push(`(p.submitted_at, p.id) > (${p(after.at)}::timestamptz, ${p(after.id)}::uuid)`);
+    const rows: Array<{ portfolioId: string; candidateId: string; candidateName: string; status: PortfolioStatus; submittedAt: Date | null; key: string }> = await this.m.query(
+      `SELECT p.id AS "portfolioId", p.candidate_id AS "candidateId", u.display_name AS "candidateName", p.status, p.submitted_at AS "submittedAt", ${PAGE_KEY_SQL('p.submitted_at')} AS key
+         FROM portfolios p JOIN users u ON u.id = p.candidate_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY p.submitted_at, p.id
+        LIMIT ${p(limit + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const active: Array<{ id: string; portfolioId: string; assessorId: string; assessorName: string; assignedAt: Date; startedAt: Date | null; submittedAt: Date | null }> =
+      page.length === 0
+        ? []
+        : await this.m.query(
+            // Per dossier of the page (LATERAL, OFFSET 0 keeps it so: an index lookup each, whatever the table's size).
+            `SELECT a.id, a.portfolio_id AS "portfolioId", a.assessor_id AS "assessorId", u.display_name AS "assessorName", a.assigned_at AS "assignedAt", s.started_at AS "startedAt", s.submitted_at AS "submittedAt"
+               FROM unnest($1::uuid[]) AS d(id)
+               CROSS JOIN LATERAL (SELECT * FROM assignments a WHERE a.portfolio_id = d.id AND a.status = 'active' OFFSET 0) a
+               JOIN users u ON u.id = a.assessor_id
+               LEFT JOIN LATERAL (SELECT s.started_at, s.submitted_at FROM scorings s WHERE s.assignment_id = a.id LIMIT 1) s ON true
+              ORDER BY a.assigned_at, a.id`,
+            [page.map((r) => r.portfolioId)],
+          );
+    const dossiers = page.map((r): DossierSummary => {
       const mine = active.filter((a) => a.portfolioId === r.portfolioId);
-      const hidden = blindFor(mine, scorings, viewerId);
+      const own = viewerId ? mine.find((a) => a.assessorId === viewerId) : undefined;
+      // Blind (ADR 0008/0014): an admin assessing this dossier sees no other progress before submitting.
+      const hidden = own !== undefined && !own.submittedAt;
       return {
-        ...r,
+        portfolioId: r.portfolioId,
+        candidateId: r.candidateId,
+        candidateName: r.candidateName,
+        status: r.status,
         stage: STAGE_LABELS[r.status],
         submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
-        assessors: mine.map((a) => ({ assessorId: a.assessorId, assessorName: a.assessor?.displayName ?? '', scoring: hidden && a.assessorId !== viewerId ? null : scoringProgress(a, scorings.find((s) => s.assignmentId === a.id)) })),
+        activeAssessors: mine.length,
+        assessors: mine.map((a) => ({ assessorId: a.assessorId, assessorName: a.assessorName, scoring: hidden && a.assessorId !== viewerId ? null : scoringProgress(a, a) })),
       };
     });
+    const last = page[page.length - 1];
+    return {
+      dossiers,
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.key, id: last.portfolioId }) : null,
+      stageCounts: after || filter.portfolioId ? null : await this.stageCounts(),
+    };
+  }
+
+  /** How many submitted dossiers are in each stage of the office (an index-only count). */
+  async stageCounts(): Promise<Record<DossierStage, number>> {
+    const rows: Array<{ stage: DossierStage; n: number }> = await this.m.query(
+      `SELECT CASE
+                WHEN p.status = 'submitted' THEN 'waiting'
+                WHEN p.status = 'in_assessment' THEN CASE WHEN ${ACTIVE_COUNT} < 2 THEN 'waiting' ELSE 'assessment' END
+                WHEN p.status IN ('judged', 'interview_planned') THEN 'interview'
+                WHEN p.status = 'interview_held' THEN 'decision'
+                ELSE 'decided'
+              END AS stage, count(*)::int AS n
+         FROM portfolios p
+        WHERE p.status <> 'draft'
+        GROUP BY 1`,
+    );
+    const counts = Object.fromEntries(DOSSIER_STAGES.map((s) => [s, 0])) as Record<DossierStage, number>;
+    for (const r of rows) counts[r.stage] = r.n;
+    return counts;
   }
 
   /** Every assignment of the dossier (declined ones too), with scoring progress hidden as `viewerId` must not see it. */
@@ -195,32 +296,68 @@ export class AssignmentService {
     }));
   }
 
-  /** The assessor's own active dossiers. Says nothing about the co-assessor's progress (blind). */
-  async mine(assessorId: string): Promise<AssessorDossier[]> {
-    const rows = await this.m.find(AssignmentEntity, { where: { assessorId, status: 'active' }, order: { assignedAt: 'ASC' }, relations: { portfolio: true } });
-    return Promise.all(rows.map((a) => this.assessorDossier(a)));
+  /**
+   * The assessor's own active dossiers, one page in the order they were assigned (ADR 0027), in one
+   * query. Says nothing about the co-assessor's progress (blind).
+   */
+  async mine(assessorId: string, paging: { limit?: number | undefined; cursor?: string | undefined } = {}): Promise<AssessorDossierPage> {
+    const limit = pageSize(paging.limit);
+    const after = decodeCursor(paging.cursor);
+    const rows = await this.assessorDossiers(assessorId, { after, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { dossiers: page.map((r) => r.dossier), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.key, id: last.assignmentId }) : null };
   }
 
   async forAssessor(portfolioId: string, assessorId: string): Promise<AssessorDossier> {
-    const a = await this.m.findOne(AssignmentEntity, { where: { portfolioId, assessorId, status: 'active' }, relations: { portfolio: true } });
-    if (!a) throw dossierNotFound();
-    return this.assessorDossier(a);
+    const [row] = await this.assessorDossiers(assessorId, { portfolioId, limit: 1 });
+    if (!row) throw dossierNotFound();
+    return row.dossier;
   }
 
-  private async assessorDossier(a: AssignmentEntity): Promise<AssessorDossier> {
-    const portfolio = a.portfolio!;
-    const candidate = await this.m.findOneByOrFail(UserEntity, { id: portfolio.candidateId });
-    const scoring = await this.m.findOneBy(ScoringEntity, { assignmentId: a.id });
-    return {
-      portfolioId: a.portfolioId,
-      status: portfolio.status,
-      stage: STAGE_LABELS[portfolio.status],
-      candidate: { name: candidate.displayName, organisation: candidate.organisation },
-      submittedAt: portfolio.submittedAt?.toISOString() ?? null,
-      assignedAt: a.assignedAt.toISOString(),
-      independenceDeclaredAt: a.independenceDeclaredAt?.toISOString() ?? null,
-      ownScoringSubmittedAt: scoring?.submittedAt?.toISOString() ?? null,
-    };
+  private async assessorDossiers(assessorId: string, o: { after?: PageKey | null; portfolioId?: string; limit: number }): Promise<Array<{ dossier: AssessorDossier; key: string; assignmentId: string }>> {
+    const params: unknown[] = [assessorId];
+    const where = [`a.assessor_id = $1`, `a.status = 'active'`];
+    if (o.portfolioId) where.push(`a.portfolio_id = $${params.push(o.portfolioId)}`);
+    if (o.after) where.push(`(a.assigned_at, a.id) > ($${params.push(o.after.at)}::timestamptz, $${params.push(o.after.id)}::uuid)`);
+    const rows: Array<{
+      assignmentId: string;
+      portfolioId: string;
+      status: PortfolioStatus;
+      candidateName: string;
+      organisation: string | null;
+      submittedAt: Date | null;
+      assignedAt: Date;
+      independenceDeclaredAt: Date | null;
+      ownScoringSubmittedAt: Date | null;
+      key: string;
+    }> = await this.m.query(
+      `SELECT a.id AS "assignmentId", a.portfolio_id AS "portfolioId", p.status, u.display_name AS "candidateName", u.organisation, p.submitted_at AS "submittedAt",
+              a.assigned_at AS "assignedAt", a.independence_declared_at AS "independenceDeclaredAt", s.submitted_at AS "ownScoringSubmittedAt", ${PAGE_KEY_SQL('a.assigned_at')} AS key
+         FROM assignments a
+         JOIN portfolios p ON p.id = a.portfolio_id
+         JOIN users u ON u.id = p.candidate_id
+         LEFT JOIN LATERAL (SELECT s.submitted_at FROM scorings s WHERE s.assignment_id = a.id LIMIT 1) s ON true
+        WHERE ${where.join(' AND ')}
+        ORDER BY a.assigned_at, a.id
+        LIMIT $${params.push(o.limit)}`,
+      params,
+    );
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+    return rows.map((r) => ({
+      key: r.key,
+      assignmentId: r.assignmentId,
+      dossier: {
+        portfolioId: r.portfolioId,
+        status: r.status,
+        stage: STAGE_LABELS[r.status],
+        candidate: { name: r.candidateName, organisation: r.organisation },
+        submittedAt: iso(r.submittedAt),
+        assignedAt: new Date(r.assignedAt).toISOString(),
+        independenceDeclaredAt: iso(r.independenceDeclaredAt),
+        ownScoringSubmittedAt: iso(r.ownScoringSubmittedAt),
+      },
+    }));
   }
 
   /** Every assessor (and admin) with the conflicts they would have on this dossier. */
@@ -268,9 +405,11 @@ export class AssignmentService {
       if (reasons.length > 0) {
         throw new DomainError('conflict', 'CONFLICT_OF_INTEREST', bilingual('Deze assessor heeft een belangenconflict met de kandidaat', 'This assessor has a conflict of interest with the candidate'), { reasons });
       }
-      const inserted = await m.insert(AssignmentEntity, { portfolioId, assessorId, status: 'active', assignedAt: this.dossiers.now(), assignedBy: actor.actorId, independenceDeclaredAt: null, declinedAt: null, declineReason: null });
+      const assignedAt = this.dossiers.now();
+      const inserted = await m.insert(AssignmentEntity, { portfolioId, assessorId, status: 'active', assignedAt, assignedBy: actor.actorId, independenceDeclaredAt: null, declinedAt: null, declineReason: null });
       const id = (inserted.identifiers[0] as { id: string }).id;
       await this.dossiers.record(m, portfolioId, 'assignment.created', actor, { portfolioId, assignmentId: id, assessorId });
+      await this.notifications.assessorAssigned(m, { portfolioId, assessorId, assignmentId: id, assignedAt });
       if (active.length + 1 === 2 && portfolio.status === 'submitted') await this.dossiers.transition(m, portfolio, 'in_assessment', actor);
       return this.assignments(portfolioId, m, actor.actorId);
     });
@@ -303,6 +442,7 @@ export class AssignmentService {
       const now = this.dossiers.now();
       await m.update(AssignmentEntity, { id: a.id }, { status: 'declined', declinedAt: now, declineReason: reason });
       await this.dossiers.record(m, portfolioId, 'assignment.declined', actor, { portfolioId, assignmentId: a.id, reason, before: 'active', after: 'declined' });
+      await this.notifications.assessorDeclined(m, { portfolioId, assessorId, reason });
       return (await this.assignments(portfolioId, m, assessorId)).find((v) => v.id === a.id)!;
     });
   }

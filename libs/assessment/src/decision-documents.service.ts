@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { bilingual } from '../../platform/src/bilingual';
 import { Clock } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
+import { CredentialsService } from '../../credentials/src/credentials.service';
+import type { CertificateInput } from '../../pdf/src/decision-pdf';
 import { PdfHost } from '../../portfolio/src/pdf.host';
 import { DecisionService } from './decision.service';
 
@@ -12,6 +14,7 @@ export class DecisionDocumentsService {
     private readonly decisions: DecisionService,
     private readonly pdf: PdfHost,
     private readonly clock: Clock,
+    private readonly credentials: CredentialsService,
   ) {}
 
   async letter(portfolioId: string): Promise<Buffer> {
@@ -31,15 +34,21 @@ export class DecisionDocumentsService {
   }
 
   async certificate(portfolioId: string): Promise<Buffer> {
+    return this.pdf.certificate(await this.certificateInput(portfolioId));
+  }
+
+  /** What the certificate prints, with the QR code's link to the public check of its verifiable credential (issued on first use). */
+  async certificateInput(portfolioId: string): Promise<CertificateInput> {
     const r = await this.decisions.record(portfolioId);
     if (!r.register) throw new DomainError('not_found', 'NOT_CERTIFIED', bilingual('Bij dit besluit hoort geen certificaat', 'This decision has no certificate'));
-    return this.pdf.certificate({
+    return {
       generatedAt: this.clock.now().toISOString(),
       holderName: r.register.holderName,
       certificateNumber: r.register.certificateNumber,
       startsOn: r.register.startsOn,
       validUntil: r.register.validUntil,
       decidedAt: r.decision.decidedAt.toISOString(),
-    });
+      verificationUrl: await this.credentials.verificationUrl(portfolioId),
+    };
   }
 }

@@ -4,12 +4,13 @@ import { UserEntity } from '../../accounts/src/user.entity';
 import { bilingual } from '../../platform/src/bilingual';
 import { amsterdamDate } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { PortfolioEntity, PortfolioSectionEntity, PortfolioSectionRevisionEntity } from '../../portfolio/src/portfolio.entities';
 import { portfolioNotFound } from '../../portfolio/src/portfolio.errors';
 import { AssignmentEntity, DecisionEntity, InterviewBookingEntity, InterviewSlotEntity, JointRecordEntity, RegisterEntryEntity, type DecisionOutcome, type InterviewContent } from './assessment.entities';
 import { AssignmentService } from './assignment.service';
 import { DossierService, requireStatus, type ActorContext } from './dossier.service';
-import { REGISTER_LOOKUP } from './register-rate-limiter';
+import { REGISTER_LOOKUP, type RegisterLookupCounter } from './register-rate-limiter';
 
 export interface DecisionInput {
   outcome: DecisionOutcome;
@@ -71,6 +72,7 @@ export class DecisionService {
   constructor(
     private readonly dossiers: DossierService,
     private readonly assignments: AssignmentService,
+    private readonly notifications: NotificationService,
   ) {}
 
   private get m(): EntityManager {
@@ -110,6 +112,7 @@ export class DecisionService {
         await m.insert(RegisterEntryEntity, { certificateNumber, candidateId: candidate.id, portfolioId, decisionId, holderName: candidate.displayName, startsOn, validUntil: validUntil(startsOn), createdAt: now });
         await this.dossiers.record(m, portfolioId, 'register.entry_created', actor, { portfolioId, certificateNumber, startsOn, validUntil: validUntil(startsOn) });
       }
+      await this.notifications.decisionTaken(m, { portfolioId, outcome: input.outcome, nextPortfolioId });
       return this.view(m, portfolioId);
     });
   }
@@ -177,10 +180,18 @@ export class DecisionService {
    * nothing else. `q` matches part of the name or the exact certificate number and needs at least
    * 3 characters after trimming; at most 20 entries, no paging (`more` says a longer search would
    * narrow the list), so the register cannot be listed out (issue 18).
+   *
+   * Every lookup counts against the client's limit (`counter`, ADR 0029), a refused one too; a
+   * valid lookup is one statement: the limiter's upsert and this query together (issue 17).
    */
-  async register(query: { q?: string | undefined; limit?: number | undefined }, today: string): Promise<{ entries: Array<{ name: string; certificateNumber: string; validUntil: string }>; more: boolean }> {
+  async register(
+    query: { q?: string | undefined; limit?: number | undefined },
+    today: string,
+    counter: RegisterLookupCounter,
+  ): Promise<{ entries: Array<{ name: string; certificateNumber: string; validUntil: string }>; more: boolean }> {
     const term = (query.q ?? '').trim();
     if (term.length < REGISTER_LOOKUP.minQueryLength) {
+      await counter.count();
       throw new DomainError(
         'validation',
         'REGISTER_QUERY_TOO_SHORT',
@@ -193,14 +204,19 @@ export class DecisionService {
     }
     const limit = Math.min(Math.max(1, query.limit ?? REGISTER_LOOKUP.maxResults), REGISTER_LOOKUP.maxResults);
     const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await this.m
-      .createQueryBuilder(RegisterEntryEntity, 'r')
-      .where('r.valid_until >= :today', { today })
-      .andWhere(`(r.holder_name ILIKE :like OR r.certificate_number = :number)`, { like, number: term.toUpperCase() })
-      .orderBy('r.holder_name', 'ASC')
-      .addOrderBy('r.certificate_number', 'ASC')
-      .take(limit + 1)
-      .getMany();
-    return { entries: rows.slice(0, limit).map((r) => ({ name: r.holderName, certificateNumber: r.certificateNumber, validUntil: r.validUntil })), more: rows.length > limit };
+    // One json array (empty when nothing matches), so the count comes back with no match too. A
+    // revoked certificate is no longer listed, like an expired one (issue 16, ADR 0023).
+    const rows =
+      (await counter.countWith<Array<{ name: string; certificateNumber: string; validUntil: string }>>(
+        (p) =>
+          `SELECT coalesce(json_agg(json_build_object('name', r.holder_name, 'certificateNumber', r.certificate_number, 'validUntil', r.valid_until) ORDER BY r.holder_name, r.certificate_number), '[]'::json)
+             FROM (SELECT r.holder_name, r.certificate_number, r.valid_until FROM register_entries r
+                    WHERE r.valid_until >= ${p(today)}::date
+                      AND NOT EXISTS (SELECT 1 FROM credentials c JOIN credential_revocations cr ON cr.credential_id = c.id WHERE c.register_entry_id = r.id)
+                      AND (r.holder_name ILIKE ${p(like)} OR r.certificate_number = ${p(term.toUpperCase())})
+                    ORDER BY r.holder_name, r.certificate_number
+                    LIMIT ${p(limit + 1)}::int) r`,
+      )) ?? [];
+    return { entries: rows.slice(0, limit), more: rows.length > limit };
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { UserEntity } from '../../accounts/src/user.entity';
 import { bilingual } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
 import { portfolioNotFound } from '../../portfolio/src/portfolio.errors';
 import { InterviewBookingEntity, InterviewSlotEntity, type AbsentParty, type MissedKind, type MissedNext } from './assessment.entities';
 import { AmsterdamTimeError, amsterdamToUtc, utcToAmsterdam } from './calendar/amsterdam-time';
-import { icsCalendar } from './calendar/ics';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
 
 export interface SlotInput {
@@ -120,7 +120,10 @@ const slotNotFound = () => new DomainError('not_found', 'SLOT_NOT_FOUND', biling
  */
 @Injectable()
 export class InterviewService {
-  constructor(private readonly dossiers: DossierService) {}
+  constructor(
+    private readonly dossiers: DossierService,
+    private readonly notifications: NotificationService,
+  ) {}
 
   private get m(): EntityManager {
     return this.dossiers.dataSource.manager;
@@ -198,7 +201,9 @@ export class InterviewService {
       requireStatus(portfolio, PLANNABLE, 'INTERVIEW_NOT_PLANNABLE', 'Tijdsloten volgen op het gezamenlijk oordeel', 'Time slots follow the joint judgement');
       const now = this.dossiers.now();
       await this.checkSlot(m, portfolioId, input, startsAt, now);
-      return this.insertSlot(m, portfolioId, assessorId, input, startsAt, now, actor);
+      const view = await this.insertSlot(m, portfolioId, assessorId, input, startsAt, now, actor);
+      await this.notifications.slotsOffered(m, { portfolioId, starts: [startsAt], status: portfolio.status });
+      return view;
     });
   }
 
@@ -236,6 +241,8 @@ export class InterviewService {
       }
       const views: AssessorSlotView[] = [];
       for (const [index, input] of inputs.entries()) views.push(await this.insertSlot(m, portfolioId, assessorId, input, starts[index]!, now, actor, { index, size: inputs.length }));
+      // One message for the whole batch.
+      await this.notifications.slotsOffered(m, { portfolioId, starts: starts.filter((d): d is Date => d !== null), status: portfolio.status });
       return views;
     });
   }
@@ -334,6 +341,7 @@ export class InterviewService {
         await this.dossiers.record(m, portfolioId, 'interview.booked', actor, { portfolioId, bookingId: id, slotId, startsAt: slot.startsAt.toISOString() });
         await this.dossiers.transition(m, portfolio, 'interview_planned', actor, { bookingId: id });
       }
+      await this.notifications.interviewBooked(m, { portfolioId, bookingId: id, previousSlotId: current?.slotId ?? null });
       return bookingView(await m.findOneByOrFail(InterviewBookingEntity, { id }), slot);
     }).catch((err: unknown) => {
       // The partial unique indexes are the backstop behind the locks.
@@ -355,6 +363,7 @@ export class InterviewService {
       await m.update(InterviewBookingEntity, { id: booking.id }, { status: 'cancelled', cancelledAt: now, cancelledBy: actor.actorId, cancelReason: reason });
       await this.dossiers.record(m, portfolioId, 'interview.cancelled', actor, { portfolioId, bookingId: booking.id, reason });
       await this.dossiers.transition(m, portfolio, 'judged', actor, { bookingId: booking.id });
+      await this.notifications.interviewCancelled(m, { portfolioId, bookingId: booking.id, cancelledBy: who.candidateId ? 'candidate' : 'assessor', reason });
       const slot = await m.findOneByOrFail(InterviewSlotEntity, { id: booking.slotId });
       return bookingView({ ...booking, status: 'cancelled', cancelledAt: now, cancelledBy: actor.actorId, cancelReason: reason }, slot);
     });
@@ -404,6 +413,7 @@ export class InterviewService {
       }
       await this.dossiers.record(m, portfolioId, 'interview.missed', actor, { portfolioId, bookingId: booking.id, kind: input.kind, absentParty: input.absentParty, absentAssessorId: input.absentAssessorId ?? null, reason, next: input.next, startsAt: slot.startsAt.toISOString() });
       if (input.next === 'new_slots') await this.dossiers.transition(m, portfolio, 'judged', actor, { bookingId: booking.id, missed: input.kind });
+      await this.notifications.interviewMissed(m, { portfolioId, startsAt: slot.startsAt, absentParty: input.absentParty, next: input.next });
     });
     return this.overview(portfolioId);
   }
@@ -448,41 +458,29 @@ export class InterviewService {
   }
 
   /**
-   * The calendar invitation for the dossier's interview: REQUEST for the booked one, CANCEL
-   * (with a higher SEQUENCE) when the latest booking was cancelled.
+   * The calendar invitation for the dossier's interview, as the viewer's own copy (the same as the
+   * one mailed to them): REQUEST for the booked one, CANCEL (with a higher SEQUENCE) when the
+   * latest booking was cancelled. ORGANIZER is the certification office; the only ATTENDEE is the
+   * viewer, so a candidate never gets an assessor's address (impartiality).
    */
-  async ics(portfolioId: string): Promise<{ ics: string; method: 'REQUEST' | 'CANCEL' }> {
+  async ics(portfolioId: string, viewer: { id: string; role: 'candidate' | 'assessor' }): Promise<{ ics: string; method: 'REQUEST' | 'CANCEL' }> {
     const latest = await this.m.findOne(InterviewBookingEntity, { where: { portfolioId }, order: { sequence: 'DESC' } });
     if (!latest) throw new DomainError('not_found', 'NO_INTERVIEW', bilingual('Er is (nog) geen gesprek geboekt', 'No interview has been booked (yet)'));
     const slot = await this.m.findOneByOrFail(InterviewSlotEntity, { id: latest.slotId });
-    const portfolio = await this.m.findOneByOrFail(PortfolioEntity, { id: portfolioId });
-    const assessorIds = await this.assessorIds(this.m, portfolioId);
-    const people = await this.m.find(UserEntity, { where: { id: In([portfolio.candidateId, ...assessorIds]) } });
-    const candidate = people.find((p) => p.id === portfolio.candidateId);
-    if (!candidate) throw dossierNotFound();
-    const assessors = assessorIds.map((id) => people.find((p) => p.id === id)).filter((p): p is UserEntity => p !== undefined);
+    const person = await this.m.findOneBy(UserEntity, { id: viewer.id });
+    if (!person) throw dossierNotFound();
     const cancelled = latest.status === 'cancelled';
-    const local = utcToAmsterdam(slot.startsAt);
     const method = cancelled ? 'CANCEL' : 'REQUEST';
-    const ics = icsCalendar({
-      uid: `interview-${portfolioId}@register-loopbaanprofessional.nl`,
-      sequence: cancelled ? latest.sequence + 1 : latest.sequence,
+    const attachment = this.notifications.invitation({
       method,
-      status: cancelled ? 'CANCELLED' : 'CONFIRMED',
-      start: slot.startsAt,
-      durationMinutes: slot.durationMinutes,
+      portfolioId,
+      sequence: cancelled ? latest.sequence + 1 : latest.sequence,
+      slot,
       stamp: cancelled ? (latest.cancelledAt ?? latest.bookedAt) : latest.bookedAt,
-      summary: 'Certificeringsgesprek Register Loopbaanprofessional / Certification interview',
-      description: `Certificeringsgesprek met ${candidate.displayName} op ${local.date} om ${local.time} (Europe/Amsterdam). Assessoren / assessors: ${assessors.map((a) => a.displayName).join(', ')}.`,
-      location: slot.locationKind === 'address' ? slot.location : null,
-      url: slot.locationKind === 'online' ? slot.location : null,
-      organizer: { name: 'Noloc certificeringsbureau', email: 'certificering@register-loopbaanprofessional.nl' },
-      attendees: [
-        { name: candidate.displayName, email: candidate.email, role: 'REQ-PARTICIPANT' },
-        ...assessors.map((a) => ({ name: a.displayName, email: a.email, role: 'CHAIR' as const })),
-      ],
+      attendee: { email: person.email, name: person.displayName, role: 'REQ-PARTICIPANT' },
+      forCandidate: viewer.role === 'candidate',
     });
-    return { ics, method };
+    return { ics: attachment.content, method };
   }
 }
 

@@ -3,6 +3,7 @@ import type { ScoreableCriterion } from '@rlp/rulebook';
 import { EntityManager } from 'typeorm';
 import { bilingual } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { PortfolioEntity } from '../../portfolio/src/portfolio.entities';
 import { InterviewBookingEntity, InterviewSlotEntity, JointRecordEntity, ScoringEntity, type InterviewContent, type JointRecordKind, type JudgementContent } from './assessment.entities';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
@@ -47,6 +48,7 @@ export class JointRecordService {
     private readonly dossiers: DossierService,
     private readonly scorings: ScoringService,
     private readonly interviews: InterviewService,
+    private readonly notifications: NotificationService,
   ) {}
 
   private emptyContent(kind: JointRecordKind, agenda: JudgementContent['agenda']): JudgementContent | InterviewContent {
@@ -198,6 +200,7 @@ export class JointRecordService {
       await m.update(JointRecordEntity, { portfolioId, kind }, { agreedBy, agreements: agreements as never, finalAt: final ? now : null });
       await this.dossiers.record(m, portfolioId, `${kind}.agreed`, actor, { portfolioId, version: row.version, final, parts: pendingBefore });
       if (final) await this.dossiers.transition(m, portfolio, kind === 'judgement' ? 'judged' : 'interview_held', actor, { version: row.version });
+      await this.notifications.agreementGiven(m, { kind, portfolioId, version: row.version, agreedBy, final });
       return this.view(kind, { ...row, agreedBy, agreements, finalAt: final ? now : null }, row.content, [], assessors);
     });
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/src/clock';
 import { bilingual } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
+import { FixedWindowCounter } from '../../platform/src/fixed-window';
 
 /** The public register's limits (README, docs/reliability.md). */
 export const REGISTER_LOOKUP = {
@@ -16,31 +18,57 @@ export const REGISTER_LOOKUP = {
 } as const;
 
 /**
- * Fixed-window limiter for register lookups, per client address, in memory, like the login
- * limiter (libs/accounts/src/login-rate-limiter.ts). Each app has its own instance, so a client
- * gets the allowance once per app; a multi-instance deployment would move this to the database or Redis.
+ * How one register lookup is counted against its client's limit: a refused lookup (too short a
+ * search) on its own statement, a valid one in the same statement as the lookup itself.
+ */
+export interface RegisterLookupCounter {
+  /** Counts a lookup that never reaches the register; throws 429 REGISTER_RATE_LIMITED when over the limit. */
+  count(): Promise<void>;
+  /**
+   * Counts a lookup and runs it in the same statement: `lookup` is one SQL value (a scalar
+   * subquery) whose parameters are bound through `param`. Throws 429 REGISTER_RATE_LIMITED when
+   * over the limit (the lookup is then not run); otherwise returns the value.
+   */
+  countWith<T>(lookup: (param: (value: unknown) => string) => string): Promise<T | null>;
+}
+
+/**
+ * Fixed-window limiter for register lookups, per client address, counted in PostgreSQL
+ * (libs/platform/src/fixed-window.ts, ADR 0029): every instance of both apps counts against the
+ * same window, so a client gets the allowance once, however many instances serve it. A valid
+ * lookup is counted in the lookup's own statement (`forAddress(…).countWith`, one round trip).
  */
 @Injectable()
 export class RegisterRateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly counter: FixedWindowCounter;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    dataSource: DataSource,
+  ) {
+    this.counter = new FixedWindowCounter(dataSource, 'register', REGISTER_LOOKUP.windowSeconds);
+  }
 
   /** Counts a lookup; throws 429 REGISTER_RATE_LIMITED (with Retry-After) when over the limit. */
-  hit(clientAddress: string): void {
-    const now = this.clock.now().getTime();
-    const windowMs = REGISTER_LOOKUP.windowSeconds * 1000;
-    let w = this.windows.get(clientAddress);
-    if (!w || now - w.start >= windowMs) {
-      w = { start: now, count: 0 };
-      this.windows.set(clientAddress, w);
-    }
-    w.count += 1;
-    if (this.windows.size > 50_000) {
-      for (const [k, v] of this.windows) if (now - v.start >= windowMs) this.windows.delete(k);
-    }
-    if (w.count > REGISTER_LOOKUP.maxLookups) {
-      const seconds = Math.max(1, Math.ceil((w.start + windowMs - now) / 1000));
+  async hit(clientAddress: string): Promise<void> {
+    const { count, retryAfterSeconds } = await this.counter.hit(clientAddress, this.clock.now());
+    this.allow(count, retryAfterSeconds);
+  }
+
+  /** The counter of one client address's lookups. */
+  forAddress(clientAddress: string): RegisterLookupCounter {
+    return {
+      count: () => this.hit(clientAddress),
+      countWith: async <T>(lookup: (param: (value: unknown) => string) => string): Promise<T | null> => {
+        const { count, retryAfterSeconds, value } = await this.counter.hitWith<T>(clientAddress, this.clock.now(), REGISTER_LOOKUP.maxLookups, lookup);
+        this.allow(count, retryAfterSeconds);
+        return value;
+      },
+    };
+  }
+
+  private allow(count: number, seconds: number): void {
+    if (count > REGISTER_LOOKUP.maxLookups) {
       throw new DomainError(
         'rate_limited',
         'REGISTER_RATE_LIMITED',

@@ -59,9 +59,9 @@ export class RegisterController {
       setPageHeaders(res);
       return renderRegisterPage(pageLanguage(req), '', { kind: 'start' });
     }
-    // Every lookup counts, a refused one too, so probing short searches is as slow as any other.
-    this.limiter.hit(ip);
-    const results = await this.decisions.register({ q: query.q, limit: html ? undefined : query.limit }, amsterdamDate(this.clock.now()));
+    // Every lookup counts, a refused one too, so probing short searches is as slow as any other; a
+    // valid one is counted in the lookup's own statement (one round trip, ADR 0029).
+    const results = await this.decisions.register({ q: query.q, limit: html ? undefined : query.limit }, amsterdamDate(this.clock.now()), this.limiter.forAddress(ip));
     if (!html) return results;
     setPageHeaders(res);
     return renderRegisterPage(pageLanguage(req), query.q ?? '', { kind: 'results', results });

@@ -3,6 +3,7 @@ import type { ScoreableCriterion } from '@rlp/rulebook';
 import { EntityManager } from 'typeorm';
 import { bilingual, bothLanguages } from '../../platform/src/bilingual';
 import { DomainError } from '../../platform/src/domain-error';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { AssignmentEntity, ScoringEntity } from './assessment.entities';
 import { DossierService, requireStatus, type ActorContext } from './dossier.service';
 import { buildAgenda, compareScorings, completenessProblems, parseScores, type AgendaItem, type CriterionComparison, type CriterionScore, type Problem } from './judgement';
@@ -54,7 +55,10 @@ export function unscoreable(problems: Problem[]): DomainError {
 /** Each assessor's own, blind scoring: drafts with If-Match, then a final submit. */
 @Injectable()
 export class ScoringService {
-  constructor(private readonly dossiers: DossierService) {}
+  constructor(
+    private readonly dossiers: DossierService,
+    private readonly notifications: NotificationService,
+  ) {}
 
   private view(row: ScoringEntity, criteria: ScoreableCriterion[]): ScoringView {
     const versions = row.criterionVersions ?? {};
@@ -160,6 +164,7 @@ export class ScoringService {
       const now = this.dossiers.now();
       await m.update(ScoringEntity, { assignmentId: row.assignmentId }, { submittedAt: now });
       await this.dossiers.record(m, portfolioId, 'scoring.submitted', actor, { portfolioId, assignmentId: row.assignmentId, version: row.version, scores: row.scores });
+      await this.notifications.scoringSubmitted(m, { portfolioId, assessorId, assignmentId: row.assignmentId });
       return this.view({ ...row, submittedAt: now }, criteria);
     });
   }

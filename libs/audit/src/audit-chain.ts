@@ -1,15 +1,25 @@
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * An event is chained right after its commit (AuditChainer, ADR 0024). Unchained for longer than
+ * this, it is a problem (`UNCHAINED`: no chainer ran, or someone unchained it); younger, it is pending.
+ */
+export const AUDIT_CHAIN_GRACE_SECONDS = 10;
 
 export interface ChainProblem {
   id: string;
-  chainSeq: string;
-  problem: 'HASH_MISMATCH' | 'BROKEN_LINK' | 'SEQUENCE_GAP';
+  /** Null for an `UNCHAINED` event. */
+  chainSeq: string | null;
+  problem: 'HASH_MISMATCH' | 'BROKEN_LINK' | 'SEQUENCE_GAP' | 'UNCHAINED';
 }
 
 export interface ChainReport {
   ok: boolean;
+  /** Chained events, walked in chain order. */
   events: number;
+  /** Events committed less than AUDIT_CHAIN_GRACE_SECONDS ago and not chained yet: not a problem. */
+  pending: number;
   /** The newest event's position and hash: record it elsewhere to anchor the chain. */
   head: { chainSeq: string; hash: string } | null;
   /** The first problems found (at most 100). */
@@ -39,9 +49,17 @@ export function auditEventHash(prev: string | null, r: Omit<Row, 'id' | 'prev_ha
 /**
  * Walks the whole audit trail in chain order and recomputes every hash in Node (not with the
  * database's function, which a tamperer could have replaced): a changed event breaks its own
- * hash, a removed one leaves a gap, an inserted or reordered one breaks the link.
+ * hash, a removed one leaves a gap, an inserted or reordered one breaks the link. Events not yet
+ * chained are counted as `pending` while younger than `graceSeconds`, and reported as `UNCHAINED`
+ * when older. Given a DataSource, it reads one snapshot (REPEATABLE READ), so the chainer working
+ * meanwhile neither hides an event nor counts it twice.
  */
-export async function verifyAuditChain(db: DataSource | EntityManager, batch = 5000): Promise<ChainReport> {
+export async function verifyAuditChain(db: DataSource | EntityManager, batch = 5000, graceSeconds = AUDIT_CHAIN_GRACE_SECONDS): Promise<ChainReport> {
+  if (db instanceof DataSource) return db.transaction('REPEATABLE READ', (m) => verifySnapshot(m, batch, graceSeconds));
+  return verifySnapshot(db, batch, graceSeconds);
+}
+
+async function verifySnapshot(db: EntityManager, batch: number, graceSeconds: number): Promise<ChainReport> {
   const problems: ChainProblem[] = [];
   let events = 0;
   let prev: { seq: bigint; hash: string } | null = null;
@@ -64,5 +82,12 @@ export async function verifyAuditChain(db: DataSource | EntityManager, batch = 5
     }
     if (rows.length < batch) break;
   }
-  return { ok: problems.length === 0, events, head: prev ? { chainSeq: prev.seq.toString(), hash: prev.hash } : null, problems };
+  const unchained: Array<{ pending: number; stale: string[] | null }> = await db.query(
+    `SELECT count(*) FILTER (WHERE "occurred_at" >= now() - make_interval(secs => $1))::int AS pending,
+            (array_agg("id"::text ORDER BY "id") FILTER (WHERE "occurred_at" < now() - make_interval(secs => $1)))[1:100] AS stale
+       FROM "audit_events" WHERE "chain_seq" IS NULL`,
+    [graceSeconds],
+  );
+  for (const id of unchained[0]?.stale ?? []) if (problems.length < 100) problems.push({ id, chainSeq: null, problem: 'UNCHAINED' });
+  return { ok: problems.length === 0, events, pending: unchained[0]?.pending ?? 0, head: prev ? { chainSeq: prev.seq.toString(), hash: prev.hash } : null, problems };
 }

@@ -2,13 +2,16 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * Append-only audit trail: who did what, when, to which subject. Database triggers refuse UPDATE,
- * DELETE and TRUNCATE, and chain every event to the previous one by hash (audit-chain.ts).
+ * DELETE and TRUNCATE; right after commit the AuditChainer chains every event to the previous one by
+ * hash (audit-chain.ts, ADR 0024), the only change the triggers let through.
  */
 @Entity({ name: 'audit_events' })
 @Index('ix_audit_events_subject', ['subjectType', 'subjectId'])
 @Index('ix_audit_events_actor', ['actorId'])
 @Index('ix_audit_events_occurred_at', ['occurredAt'])
 @Index('uq_audit_events_chain_seq', ['chainSeq'], { unique: true })
+@Index('ix_audit_events_portfolio', ['portfolioId', 'id'])
+@Index('ix_audit_events_unchained', ['id'], { where: '"chain_seq" IS NULL' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'pk_audit_events' })
   id!: string;
@@ -36,14 +39,18 @@ export class AuditEventEntity {
   @Column({ type: 'jsonb', default: () => `'{}'` })
   data!: Record<string, unknown>;
 
-  /** Position in the hash chain; set by the database on insert (migration AuditChain1764400000000). */
-  @Column({ name: 'chain_seq', type: 'bigint', insert: false })
-  chainSeq!: string;
+  /** The dossier the event is about: its subject when that is a portfolio, else `data.portfolioId` (auditPortfolioId). */
+  @Column({ name: 'portfolio_id', type: 'uuid', nullable: true })
+  portfolioId!: string | null;
+
+  /** Position in the hash chain; null until the AuditChainer has chained the event, right after its commit (ADR 0024). */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true, insert: false })
+  chainSeq!: string | null;
 
   @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true, insert: false })
   prevHash!: string | null;
 
-  /** SHA-256 over prev_hash and this event's fields (see audit-chain.ts). */
-  @Column({ type: 'char', length: 64, insert: false })
-  hash!: string;
+  /** SHA-256 over prev_hash and this event's fields (see audit-chain.ts); null until chained. */
+  @Column({ type: 'char', length: 64, nullable: true, insert: false })
+  hash!: string | null;
 }

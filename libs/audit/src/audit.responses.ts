@@ -33,7 +33,12 @@ export class AuditEventSchema {
   })
   data!: Record<string, unknown>;
 
-  @ApiProperty({ type: String, nullable: true, example: '1042', description: 'Position in the hash chain (ADR 0009); null for an admin who assesses a dossier blind (positions would count hidden events)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1042',
+    description: 'Position in the hash chain (ADR 0009); null for an event committed moments ago and not chained yet (ADR 0024), and for an admin who assesses a dossier blind (positions would count hidden events)',
+  })
   chainSeq!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: 'SHA-256, hex; null when chainSeq is' })
@@ -60,14 +65,14 @@ export class AuditChainHeadSchema {
 
 @ApiSchema({ name: 'AuditChainProblem', description: 'A place where the chain does not hold' })
 export class AuditChainProblemSchema implements Partial<ChainProblem> {
-  @ApiProperty({ enum: ['HASH_MISMATCH', 'BROKEN_LINK', 'SEQUENCE_GAP'] })
+  @ApiProperty({ enum: ['HASH_MISMATCH', 'BROKEN_LINK', 'SEQUENCE_GAP', 'UNCHAINED'], description: 'UNCHAINED: an event still not chained well after its commit (ADR 0024)' })
   problem!: ChainProblem['problem'];
 
   @ApiPropertyOptional({ description: "The event's id; left out while the admin assesses a dossier blind" })
   id?: string;
 
-  @ApiPropertyOptional({ description: "The event's position; left out while the admin assesses a dossier blind" })
-  chainSeq?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The event's position (null for an UNCHAINED event); left out while the admin assesses a dossier blind" })
+  chainSeq?: string | null;
 }
 
 @ApiSchema({ name: 'AuditChainReport', description: 'The hash chain recomputed over the whole audit trail (ADR 0009)' })
@@ -75,8 +80,15 @@ export class AuditChainReportSchema {
   @ApiProperty({ description: 'true: every hash, link and position holds' })
   ok!: boolean;
 
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Number of events; null while the admin assesses a dossier blind' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Number of chained events; null while the admin assesses a dossier blind' })
   events!: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Events committed moments ago that the background chainer has not chained yet (ADR 0024): not a problem; null while the admin assesses a dossier blind',
+  })
+  pending!: number | null;
 
   @ApiProperty({ type: () => AuditChainHeadSchema, nullable: true, description: 'Null for an empty trail, and while the admin assesses a dossier blind' })
   head!: AuditChainHeadSchema | null;

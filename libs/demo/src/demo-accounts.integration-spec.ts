@@ -4,7 +4,8 @@ import { loadConfig } from '../../platform/src/config';
 import { startTestPlatform, TestPlatform } from '../../testing/src/test-app';
 import { DataSource } from 'typeorm';
 import { PortfolioService } from '../../portfolio/src/portfolio.service';
-import { DEMO_ACCOUNTS, DEMO_CANDIDATE, seedAccounts } from './demo-accounts';
+import { TwoFactorService } from '../../accounts/src/two-factor.service';
+import { DEMO_ACCOUNTS, DEMO_CANDIDATE, DEMO_TOTP_SECRETS, demoTotpCode, seedAccounts } from './demo-accounts';
 import { seedDemoPortfolio } from './demo-portfolio';
 
 describe('seeding the first admin and demo accounts', () => {
@@ -17,7 +18,7 @@ describe('seeding the first admin and demo accounts', () => {
   it('generates the admin password once, and a second run changes nothing', async () => {
     const accounts = p.assessor.get(AccountsService);
     const config = { ...loadConfig({}), adminEmail: 'office@test.rlp.local' };
-    const first = await seedAccounts(accounts, config);
+    const first = await seedAccounts(accounts, config, p.assessor.get(TwoFactorService));
     expect(first.admin.created).toBe(true);
     expect(first.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(first.demo.map((d) => [d.email, d.role])).toEqual([
@@ -29,7 +30,7 @@ describe('seeding the first admin and demo accounts', () => {
     ]);
     const before = await accounts.listAccounts();
 
-    const second = await seedAccounts(accounts, config);
+    const second = await seedAccounts(accounts, config, p.assessor.get(TwoFactorService));
     expect(second.admin).toEqual({ email: 'office@test.rlp.local', created: false });
     expect(await accounts.listAccounts()).toEqual(before);
 
@@ -37,10 +38,23 @@ describe('seeding the first admin and demo accounts', () => {
       .post('/auth/login')
       .send({ email: 'office@test.rlp.local', password: first.admin.generatedPassword })
       .expect(200);
+    // The demo assessors and office worker come enrolled in two-factor with their published secrets
+    // (ADR 0021): the password alone is not enough, the code from `npm run demo:code` is.
+    expect(first.demo.filter((d) => d.totpSecret).map((d) => d.email)).toEqual(Object.keys(DEMO_TOTP_SECRETS));
     for (const demo of DEMO_ACCOUNTS) {
       const app = demo.role === 'candidate' ? p.candidate : p.assessor;
-      await request(app.getHttpServer()).post('/auth/login').send({ email: demo.email, password: demo.password }).expect(200);
+      const code = demoTotpCode(demo.email, p.clock.now());
+      if (code) {
+        expect((await request(app.getHttpServer()).post('/auth/login').send({ email: demo.email, password: demo.password }).expect(401)).body.code).toBe('TOTP_REQUIRED');
+        const login = await request(app.getHttpServer()).post('/auth/login').send({ email: demo.email, password: demo.password, totpCode: code }).expect(200);
+        expect(login.body.twoFactorEnrolmentRequired).toBe(false);
+      } else {
+        await request(app.getHttpServer()).post('/auth/login').send({ email: demo.email, password: demo.password }).expect(200);
+      }
     }
+    // Only the demo accounts have a published code.
+    expect(demoTotpCode('office@test.rlp.local')).toBeNull();
+    expect(demoTotpCode('kandidaat@demo.rlp.local')).toBeNull();
   });
 
   it('takes the admin password from ADMIN_PASSWORD and seeds no demo accounts when told not to', async () => {

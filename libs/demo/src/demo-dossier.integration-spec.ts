@@ -5,7 +5,8 @@ import { AssignmentService } from '../../assessment/src/assignment.service';
 import { PortfolioService } from '../../portfolio/src/portfolio.service';
 import { SubmissionService, submissionView } from '../../portfolio/src/submission.service';
 import { startTestPlatform, TestPlatform } from '../../testing/src/test-app';
-import { DEMO_ASSESSORS, DEMO_DOSSIER_CANDIDATE, seedAccounts } from './demo-accounts';
+import { TwoFactorService } from '../../accounts/src/two-factor.service';
+import { DEMO_ASSESSORS, DEMO_DOSSIER_CANDIDATE, demoTotpCode, seedAccounts } from './demo-accounts';
 import { DEMO_DOSSIER_FILES, demoPdf } from './demo-dossier.content';
 import { demoDossierServices, seedDemoDossier } from './demo-dossier';
 
@@ -20,22 +21,23 @@ describe('seeding the demo dossier (a submitted portfolio assigned to the demo a
 
   const userId = async (email: string) => ((await p.db.query(`SELECT id FROM users WHERE email = $1`, [email])) as Array<{ id: string }>)[0]?.id;
   const login = async (app: TestPlatform['assessor'], email: string, password: string) => {
-    const res = await request(app.getHttpServer()).post('/auth/login').send({ email, password }).expect(200);
+    const totpCode = demoTotpCode(email, p.clock.now());
+    const res = await request(app.getHttpServer()).post('/auth/login').send({ email, password, ...(totpCode ? { totpCode } : {}) }).expect(200);
     return { Authorization: `Bearer ${(res.body as { token: string }).token}` };
   };
 
   it('does nothing without demo accounts', async () => {
     const config = { ...p.config, adminPassword: 'a-chosen-admin-password', seedDemoData: false };
-    await seedAccounts(p.assessor.get(AccountsService), config);
+    await seedAccounts(p.assessor.get(AccountsService), config, p.assessor.get(TwoFactorService));
     expect(await seedDemoDossier(demoDossierServices(p.assessor), config)).toBeNull();
     expect(await p.db.query(`SELECT 1 FROM portfolios`)).toHaveLength(0);
   });
 
   it('submits a complete portfolio for the second demo candidate and assigns both demo assessors, once', async () => {
     const config = { ...p.config, adminPassword: 'a-chosen-admin-password', seedDemoData: true };
-    await seedAccounts(p.assessor.get(AccountsService), config);
+    await seedAccounts(p.assessor.get(AccountsService), config, p.assessor.get(TwoFactorService));
     const first = await seedDemoDossier(demoDossierServices(p.assessor), config);
-    await seedAccounts(p.assessor.get(AccountsService), config);
+    await seedAccounts(p.assessor.get(AccountsService), config, p.assessor.get(TwoFactorService));
     expect(await seedDemoDossier(demoDossierServices(p.assessor), config)).toBeNull();
 
     const candidateId = await userId(DEMO_DOSSIER_CANDIDATE.email);
@@ -75,7 +77,8 @@ describe('seeding the demo dossier (a submitted portfolio assigned to the demo a
     for (const assessor of DEMO_ASSESSORS) {
       const auth = await login(p.assessor, assessor.email, assessor.password);
       const mine = await request(p.assessor.getHttpServer()).get('/assessments').set(auth).expect(200);
-      expect(mine.body).toEqual([
+      expect(mine.body.nextCursor).toBeNull();
+      expect(mine.body.dossiers).toEqual([
         expect.objectContaining({ portfolioId: portfolio!.id, status: 'in_assessment', candidate: { name: 'Joost Visser', organisation: 'Visser Loopbaancoaching' }, independenceDeclaredAt: null }),
       ]);
       await request(p.assessor.getHttpServer()).get(`/assessments/${portfolio!.id}/portfolio`).set(auth).expect(403);

@@ -10,7 +10,9 @@ import { DomainError } from '../../platform/src/domain-error';
 import { APP_CONFIG } from '../../platform/src/platform.tokens';
 import type { AppConfig } from '../../platform/src/config';
 import { StorageService } from '../../storage/src/storage.service';
+import { BoundedGate, GateFull } from './bounded-gate';
 import { DocumentEntity } from './document.entity';
+import { hashed } from './reclaim';
 import { ALLOWED_CONTENT_TYPES, ALLOWED_TYPES, contentDisposition, isAllowedContentType, safeFilename, sniffContentType } from './file-types';
 
 export interface DocumentView {
@@ -72,6 +74,13 @@ export const verifiedKey = (ownerId: string, id: string, copyId: string) => `ver
 const STREAM_TIMEOUT_MS = 120_000;
 /** Enough first bytes to recognise every allowed type. */
 const HEAD_BYTES = 16;
+/**
+ * Stored objects this process streams and hashes at once (confirm, integrity check before a
+ * download), and how many such reads may wait for a place; one more is answered 503
+ * DOCUMENT_CHECKS_BUSY with Retry-After instead of holding its stream open (ADR 0026).
+ */
+export const HASH_CONCURRENCY = 2;
+export const HASH_MAX_WAITING = 64;
 
 type Verdict = { code: string; details: Record<string, unknown> };
 /** The verified bytes, kept under `key`. */
@@ -86,6 +95,14 @@ interface Measured {
 
 const notReceived = () => new DomainError('conflict', 'UPLOAD_NOT_RECEIVED', bilingual('Het bestand is nog niet geüpload', 'The file has not been uploaded yet'));
 const unavailable = () => new DomainError('unavailable', 'STORAGE_UNAVAILABLE', bilingual('De documentopslag is niet bereikbaar', 'Document storage is unreachable'));
+const checksBusy = () =>
+  new DomainError(
+    'unavailable',
+    'DOCUMENT_CHECKS_BUSY',
+    bilingual('Er worden nu te veel bestanden gecontroleerd; probeer het over enkele seconden opnieuw', 'Too many files are being checked right now; try again in a few seconds'),
+    { maxConcurrent: HASH_CONCURRENCY, maxWaiting: HASH_MAX_WAITING },
+    { 'Retry-After': '5' },
+  );
 
 /**
  * Uploads straight to storage with presigned URLs, then verification of the stored object by the
@@ -95,6 +112,8 @@ const unavailable = () => new DomainError('unavailable', 'STORAGE_UNAVAILABLE', 
 @Injectable()
 export class DocumentsService {
   private readonly limits: UploadConfig;
+  /** Bounds the stored objects streamed and hashed at once: memory stays flat however many confirm together. */
+  readonly hashing = new BoundedGate(HASH_CONCURRENCY, HASH_MAX_WAITING);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -264,9 +283,25 @@ export class DocumentsService {
 
   /**
    * Streams an object once: its size, SHA-256 and first bytes. Stops as soon as it passes `limit`
-   * bytes ('too_large'); null when the object does not exist.
+   * bytes ('too_large'); null when the object does not exist. At most HASH_CONCURRENCY run at once
+   * in this process; the others wait their turn (within `signal`'s deadline), and when
+   * HASH_MAX_WAITING already wait the call fails at once with 503 DOCUMENT_CHECKS_BUSY.
    */
   private async measure(key: string, limit: number, signal: AbortSignal): Promise<Measured | 'too_large' | null> {
+    let release: () => void;
+    try {
+      release = await this.hashing.acquire(signal);
+    } catch (err) {
+      throw err instanceof GateFull ? checksBusy() : unavailable();
+    }
+    try {
+      return await this.measureNow(key, limit, signal);
+    } finally {
+      release();
+    }
+  }
+
+  private async measureNow(key: string, limit: number, signal: AbortSignal): Promise<Measured | 'too_large' | null> {
     const opened = await this.storage.open(key, signal);
     if (opened === null) return null;
     const hash = createHash('sha256');
@@ -278,6 +313,7 @@ export class DocumentsService {
         if (size > limit) return 'too_large';
         if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
         hash.update(chunk);
+        hashed(chunk.length);
       }
     } catch {
       throw unavailable();

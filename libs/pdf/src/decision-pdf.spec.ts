@@ -10,6 +10,7 @@ import {
   decisionLetterHeaderTemplate,
   decisionLetterHtml,
   formatAmsterdamDate,
+  qrPath,
   type CertificateInput,
   type DecisionLetterInput,
   type DecisionOutcome,
@@ -287,6 +288,20 @@ describe('certificateHtml', () => {
     expect(hostile).not.toMatch(/<img/i);
     expect(hostile).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(hostile).toContain('&lt;img src&#x3D;x onerror&#x3D;y()&gt;');
+  });
+
+  it('carries a QR code of the verification link, drawn as one escaped SVG path, and the link as text (issue 16)', () => {
+    expect(html).not.toContain('id="verification"');
+    const url = 'https://register.example.nl/verify?id=4e07a6f3-8705-46d5-8f55-bab1901f75eb';
+    const withQr = certificateHtml({ ...CERTIFICATE, verificationUrl: url });
+    const { size, box, path } = qrPath(url);
+    expect(box).toBe(size + 4);
+    expect(path).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
+    expect(withQr).toContain(`viewBox="-2 -2 ${box} ${box}"`);
+    expect(withQr).toContain(`<path fill="#000" d="${path}"/>`);
+    expect(withQr).toContain(`<span class="verify-url" id="verification-url">${url.replace('=', '&#x3D;')}</span>`);
+    const hostile = certificateHtml({ ...CERTIFICATE, verificationUrl: 'https://x.nl/"><script>alert(1)</script>' });
+    expect(hostile).not.toMatch(/<script/i);
   });
 
   it('shows dates it cannot parse as they are rather than failing', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import QRCode from 'qrcode';
 import type { PdfRenderer } from './pdf-renderer';
 import { formatCalendarDate, formatTimestamp } from './portfolio-view';
 
@@ -49,6 +50,8 @@ export interface CertificateInput {
   validUntil: string;
   /** ISO timestamp of the decision. */
   decidedAt: string;
+  /** The public verification page of the certificate's verifiable credential (issue 16): printed as a QR code and as text. */
+  verificationUrl?: string | null;
 }
 
 export const DECISION_ISSUER = 'Noloc — Certificeringsbureau Register Loopbaanprofessional';
@@ -127,6 +130,8 @@ export interface CertificateView {
   readonly validUntil: string;
   readonly decidedOn: string;
   readonly generatedAt: string;
+  /** The QR code of the verification URL as one SVG path (modules of 1×1 in a size×size box), and the URL. */
+  readonly verification: null | { readonly url: string; readonly size: number; readonly box: number; readonly path: string };
 }
 
 const OUTCOME_LABELS: Record<DecisionOutcome, { nl: string; en: string }> = {
@@ -191,7 +196,23 @@ export function certificateView(input: CertificateInput): CertificateView {
     validUntil: calendarDate(input.validUntil),
     decidedOn: formatAmsterdamDate(input.decidedAt),
     generatedAt: formatTimestamp(input.generatedAt),
+    verification: input.verificationUrl ? { url: input.verificationUrl, ...qrPath(input.verificationUrl) } : null,
   };
+}
+
+/**
+ * A QR code (the `qrcode` library's matrix, error correction M) as the `d` of one SVG path: a 1×1
+ * square per dark module, in a box of size × size. Only digits and the letters M, h, v, z, so the
+ * template prints it with the ordinary escaping `{{ }}`; no generated markup is trusted.
+ */
+export function qrPath(text: string): { size: number; box: number; path: string } {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const parts: string[] = [];
+  for (let y = 0; y < modules.size; y++) {
+    for (let x = 0; x < modules.size; x++) if (modules.get(y, x)) parts.push(`M${x} ${y}h1v1h-1z`);
+  }
+  // box: the code with a quiet zone of two modules on each side.
+  return { size: modules.size, box: modules.size + 4, path: parts.join('') };
 }
 
 // ------------------------------------------------------------------ templates

@@ -17,6 +17,8 @@ export {
   portfolioFooterTemplate,
   portfolioHeaderTemplate,
   portfolioHtml,
+  portfolioPdfFingerprint,
+  PORTFOLIO_PRINT_VERSION,
   PORTFOLIO_TEMPLATES,
   renderPortfolioPdf,
   TEMPLATE_DIR,

@@ -47,6 +47,8 @@ export interface PdfRendererOptions extends PdfConfig {
   closeTimeoutMs?: number;
   /** Renders one owner may have waiting behind its running one; one more is refused (PDF_BUSY). Default 2. */
   maxQueuedPerOwner?: number;
+  /** Told of every render's end: seconds it held a slot (0: it never got one) and 'rendered' or its error code (metrics, ADR 0028). */
+  onRendered?: (seconds: number, outcome: 'rendered' | PdfErrorCode) => void;
 }
 
 export interface RenderOptions {
@@ -131,6 +133,8 @@ interface Job {
   readonly abort: (reason: unknown) => void;
   readonly deadline: number;
   context: BrowserContext | undefined;
+  /** When it got a slot (performance.now()). */
+  started?: number;
 }
 
 export class PdfRenderer {
@@ -190,12 +194,14 @@ export class PdfRenderer {
     try {
       const pdf = await Promise.race([work, abortion(abort.signal)]);
       this.counters.rendered++;
+      this.observe(job, 'rendered');
       return pdf;
     } catch (err) {
       this.counters.failed++;
       const error = this.classify(err);
       if (error.code === 'PDF_TIMEOUT') this.counters.timedOut++;
       if (error.code === 'PDF_BUSY') this.counters.busy++;
+      this.observe(job, error.code);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -213,10 +219,15 @@ export class PdfRenderer {
     return this.closing;
   }
 
+  private observe(job: Job, outcome: 'rendered' | PdfErrorCode): void {
+    this.options.onRendered?.(job.started === undefined ? 0 : (performance.now() - job.started) / 1000, outcome);
+  }
+
   // ------------------------------------------------------------------ rendering
 
   private async execute(html: string, options: RenderOptions, job: Job): Promise<Buffer> {
     const release = await this.slots.acquire(options.owner, job.signal);
+    job.started = performance.now();
     try {
       throwIfAborted(job.signal);
       const { instance, context } = await this.openContext(job);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { currentRulebook, evaluate, PARTS, type PortfolioDocument } from '@rlp/rulebook';
 import { completePortfolio, modify, REFERENCE_DATE } from '../../rulebook/src/testing/portfolio.factory';
-import { portfolioFooterTemplate, portfolioHeaderTemplate, portfolioHtml, PORTFOLIO_TEMPLATES, TEMPLATE_DIR } from './portfolio-pdf';
+import { portfolioFooterTemplate, portfolioHeaderTemplate, portfolioHtml, portfolioPdfFingerprint, PORTFOLIO_TEMPLATES, TEMPLATE_DIR } from './portfolio-pdf';
 import { formatBytes, type PortfolioPdfInput } from './portfolio-view';
 
 const esc = (text: string): string => Handlebars.escapeExpression(text);
@@ -234,5 +234,35 @@ describe('portfolio templates', () => {
     expect(formatBytes(1023)).toBe('1.023 B');
     expect(formatBytes(1536)).toBe('1,5 KB');
     expect(formatBytes(5 * 1024 ** 3)).toBe('5 GB');
+  });
+});
+
+describe('portfolioPdfFingerprint (the preview cache key, ADR 0026)', () => {
+  const base = input('draft');
+  const fingerprint = portfolioPdfFingerprint(base);
+
+  it('is the same for the same content at another moment, and a SHA-256', () => {
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(portfolioPdfFingerprint({ ...base, generatedAt: '2027-03-01T08:00:00Z' })).toBe(fingerprint);
+    expect(portfolioPdfFingerprint(input('draft'))).toBe(fingerprint);
+  });
+
+  it('changes with anything the PDF shows: text, documents, candidate, portfolio, kind', () => {
+    const changed = modify(completePortfolio(), (d) => {
+      const answers = d.developmentPlan!.answers as Record<string, string>;
+      const first = Object.keys(answers)[0]!;
+      answers[first] = `${answers[first]} En nog iets.`;
+    });
+    const variants: PortfolioPdfInput[] = [
+      input('draft', changed),
+      { ...base, documents: base.documents.slice(1) },
+      { ...base, documents: [{ ...base.documents[0]!, sha256: 'e'.repeat(64) }, ...base.documents.slice(1)] },
+      { ...base, candidate: { ...base.candidate, displayName: 'Anna de Vries-Jansen' } },
+      { ...base, portfolioId: 'pf-0002' },
+      input('submission'),
+    ];
+    const seen = new Set([fingerprint]);
+    for (const variant of variants) seen.add(portfolioPdfFingerprint(variant));
+    expect(seen.size).toBe(variants.length + 1);
   });
 });

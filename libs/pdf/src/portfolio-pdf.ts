@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -75,4 +76,32 @@ export async function renderPortfolioPdf(renderer: PdfRenderer, input: Portfolio
     footerTemplate: portfolioFooterTemplate(input),
     ...(owner === undefined ? {} : { owner }),
   });
+}
+
+/**
+ * Bump when the way the portfolio is printed changes outside the templates and the input (the
+ * renderer's page options, the margins): every cached preview then renders afresh.
+ */
+export const PORTFOLIO_PRINT_VERSION = 1;
+
+/** The generation time the fingerprint is taken with: the one thing a cached preview may show from an earlier request. */
+const FINGERPRINT_TIME = '2000-01-01T00:00:00.000Z';
+
+/**
+ * A SHA-256 of everything a portfolio PDF shows except its generation time: the complete HTML
+ * (so every template, the stylesheet, the rulebook's texts, the report, the documents and the
+ * candidate's name are in it), the running header and footer, and PORTFOLIO_PRINT_VERSION. Two
+ * inputs with the same fingerprint print the same PDF apart from "aangemaakt op"; anything shown
+ * that changes changes it. The cache key of the draft preview (ADR 0026).
+ */
+export function portfolioPdfFingerprint(input: PortfolioPdfInput): string {
+  const fixed: PortfolioPdfInput = { ...input, generatedAt: FINGERPRINT_TIME };
+  return createHash('sha256')
+    .update(`print-v${PORTFOLIO_PRINT_VERSION}\0`)
+    .update(portfolioHtml(fixed))
+    .update('\0')
+    .update(portfolioHeaderTemplate(fixed))
+    .update('\0')
+    .update(portfolioFooterTemplate(fixed))
+    .digest('hex');
 }

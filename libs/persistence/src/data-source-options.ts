@@ -20,8 +20,9 @@ export function dataSourceOptions(url: string, extra: { applicationName?: string
     applicationName: extra.applicationName ?? 'rlp',
     poolSize: extra.poolSize ?? 10,
     extra: {
-      // Fail fast instead of hanging when the database is unreachable.
-      connectionTimeoutMillis: 5000,
+      // Fail fast instead of hanging when the database is unreachable; 10 s (as pg-boss's pool)
+      // because a busy 2-core machine was seen to take over 5 s for a healthy connection.
+      connectionTimeoutMillis: 10_000,
       statement_timeout: 30000,
     },
   };

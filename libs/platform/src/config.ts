@@ -49,11 +49,43 @@ export interface PdfConfig {
   timeoutMs: number;
 }
 
+export interface MailConfig {
+  /** smtp(s)://user:pass@host:port of the outgoing mail server; absent: `npm start` starts an embedded catcher (issue 15). */
+  smtpUrl: string | undefined;
+  /** The From of every message, e.g. `"Register Loopbaanprofessional" <noreply@example.nl>`. */
+  from: string;
+  /** The certification office: organiser of interview invitations, recipient of office notices. */
+  officeEmail: string;
+  /** SMTP port of the embedded mail catcher `npm start` runs when SMTP_URL is unset (0: any free port). */
+  catcherPort: number;
+  /** HTTP port of the catcher's page listing the caught mail (0: any free port). */
+  catcherWebPort: number;
+  /** The office is told when a submitted dossier has waited this many days for its assessors. */
+  officeWaitDays: number;
+}
+
+export interface PublicUrls {
+  /** Where people open the kandidaatportaal (links in e-mail), without a trailing slash. */
+  candidate: string;
+  /** Where people open the assessor/office portal, without a trailing slash. */
+  assessor: string;
+}
+
 export interface AppConfig {
   candidatePort: number;
   assessorPort: number;
   dataDir: string;
   logLevel: string;
+  /**
+   * How log lines look (ADR 0028): `pretty` (coloured, one readable line per event, for a person
+   * at a terminal), `json` (one JSON object per line, for log collectors), or `auto` (the default):
+   * pretty when stdout is a terminal and NODE_ENV is not `production`, JSON otherwise.
+   */
+  logFormat: 'auto' | 'pretty' | 'json';
+  /** Log Nest's start-up wiring (InstanceLoader, RoutesResolver, "Mapped {/x, GET} route"); off by default. */
+  logRoutes: boolean;
+  /** Bearer token that may read GET /metrics (Prometheus); unset: /metrics answers 404 (ADR 0028). */
+  metricsToken: string | undefined;
   database: DatabaseConfig;
   storage: StorageConfig;
   auth: AuthConfig;
@@ -71,6 +103,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   uploads: UploadConfig;
   pdf: PdfConfig;
+  mail: MailConfig;
+  publicUrls: PublicUrls;
 }
 
 export const CONFIG_ENV_NAMES = [
@@ -78,6 +112,9 @@ export const CONFIG_ENV_NAMES = [
   'ASSESSOR_API_PORT',
   'DATA_DIR',
   'LOG_LEVEL',
+  'LOG_FORMAT',
+  'LOG_ROUTES',
+  'METRICS_TOKEN',
   'DATABASE_URL',
   'DATABASE_OWNER_URL',
   'S3_ENDPOINT',
@@ -102,6 +139,14 @@ export const CONFIG_ENV_NAMES = [
   'CHROMIUM_PATH',
   'PDF_MAX_CONCURRENT',
   'PDF_TIMEOUT_MS',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'OFFICE_EMAIL',
+  'PUBLIC_URL',
+  'ASSESSOR_PUBLIC_URL',
+  'MAIL_CATCHER_PORT',
+  'MAIL_CATCHER_WEB_PORT',
+  'OFFICE_WAIT_DAYS',
 ] as const;
 
 export type ConfigEnvName = (typeof CONFIG_ENV_NAMES)[number];
@@ -141,14 +186,49 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   return raw;
 }
 
+function logFormat(raw: string | undefined): AppConfig['logFormat'] {
+  if (raw === undefined) return 'auto';
+  if (raw === 'auto' || raw === 'pretty' || raw === 'json') return raw;
+  throw new ConfigError(`LOG_FORMAT must be auto, pretty or json, got "${raw}"`);
+}
+
+function metricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.length < 16 || /\s/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces (e.g. `openssl rand -hex 24`)');
+  return raw;
+}
+
+function publicUrl(env: Env, name: ConfigEnvName, port: number): string {
+  const raw = optional(env, name) ?? `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an absolute http(s) URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^smtps?:\/\/[^\s]+$/.test(raw)) throw new ConfigError(`SMTP_URL must look like smtp://user:password@host:port (or smtps://), got "${raw.replace(/:[^:@/]*@/, ':***@')}"`);
+  return raw;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const e = env as Env;
   const embeddedS3 = optional(e, 'S3_ENDPOINT') === undefined;
+  const candidatePort = int(e, 'CANDIDATE_API_PORT', 3000, 0);
+  const assessorPort = int(e, 'ASSESSOR_API_PORT', 3001, 0);
   return {
-    candidatePort: int(e, 'CANDIDATE_API_PORT', 3000, 0),
-    assessorPort: int(e, 'ASSESSOR_API_PORT', 3001, 0),
+    candidatePort,
+    assessorPort,
     dataDir: optional(e, 'DATA_DIR') ?? '.data',
     logLevel: optional(e, 'LOG_LEVEL') ?? 'info',
+    logFormat: logFormat(optional(e, 'LOG_FORMAT')),
+    logRoutes: bool(e, 'LOG_ROUTES', false),
+    metricsToken: metricsToken(optional(e, 'METRICS_TOKEN')),
     database: { url: optional(e, 'DATABASE_URL'), ownerUrl: optional(e, 'DATABASE_OWNER_URL') },
     storage: {
       endpoint: optional(e, 'S3_ENDPOINT'),
@@ -180,6 +260,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       chromiumPath: optional(e, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
       maxConcurrent: int(e, 'PDF_MAX_CONCURRENT', 2),
       timeoutMs: int(e, 'PDF_TIMEOUT_MS', 30_000),
+    },
+    mail: {
+      smtpUrl: smtpUrl(optional(e, 'SMTP_URL')),
+      from: optional(e, 'MAIL_FROM') ?? '"Register Loopbaanprofessional" <noreply@rlp.local>',
+      officeEmail: (optional(e, 'OFFICE_EMAIL') ?? 'certificering@rlp.local').toLowerCase(),
+      catcherPort: int(e, 'MAIL_CATCHER_PORT', 1025, 0),
+      catcherWebPort: int(e, 'MAIL_CATCHER_WEB_PORT', 1080, 0),
+      officeWaitDays: int(e, 'OFFICE_WAIT_DAYS', 5),
+    },
+    publicUrls: {
+      candidate: publicUrl(e, 'PUBLIC_URL', candidatePort),
+      assessor: publicUrl(e, 'ASSESSOR_PUBLIC_URL', assessorPort),
     },
   };
 }

@@ -7,7 +7,10 @@ import { Logger } from 'nestjs-pino';
 import { bilingual } from './bilingual';
 import type { AppConfig } from './config';
 import { DomainError } from './domain-error';
+import { Draining } from './draining';
 import { ErrorFilter } from './error.filter';
+import { QuietStartupLogger } from './http-logger';
+import { Metrics } from './metrics';
 import { type AppDocsInfo, createOpenApiDocument } from './openapi';
 import { APP_NAME, STORAGE_ENDPOINT } from './platform.tokens';
 import { noStore } from './no-store';
@@ -40,7 +43,11 @@ export function validationError(errors: ValidationError[]): DomainError {
  * and every e2e test, so tests exercise the real pipes, filters and headers.
  */
 export function configureApp(app: NestExpressApplication, config: AppConfig, docs: AppDocsInfo): void {
-  app.useLogger(app.get(Logger));
+  // Nest's start-up wiring lines (modules, every mapped route) only with LOG_ROUTES=true (ADR 0028).
+  app.useLogger(config.logRoutes ? app.get(Logger) : new QuietStartupLogger(app.get(Logger)));
+  // First: during shutdown answers say Connection: close; every request is counted under its route pattern.
+  app.use(app.get(Draining).middleware);
+  app.use(app.get(Metrics).middleware);
   serveWebFrontEnd(app);
   // Everything after the web front end's static files: never cached (tokens, personal data).
   app.use(noStore);
@@ -49,6 +56,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, doc
   // The client address (login throttling, register limits, logs) from X-Forwarded-For only via trusted proxies.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // No SHA-1 of every JSON body (ADR 0025): routes that need an ETag set their own (sections, scorings…);
+  // static files keep theirs (serve-static), and the portal's index.html sets one (web-app.ts).
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -76,8 +86,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, doc
 
 /** The web front end each app serves at `/` (ADR 0013), with the first path segments it owns. */
 export const WEB_FRONT_ENDS: Partial<Record<string, { name: string; routes: readonly string[] }>> = {
-  'candidate-api': { name: 'candidate', routes: ['', 'inloggen', 'registreren', 'portfolio', 'documenten', 'dossier', 'gegevens'] },
-  'assessor-api': { name: 'assessor', routes: ['', 'inloggen', 'dossiers', 'bureau'] },
+  'candidate-api': {
+    name: 'candidate',
+    routes: ['', 'inloggen', 'registreren', 'portfolio', 'documenten', 'dossier', 'gegevens', 'wachtwoord-vergeten', 'wachtwoord-herstellen', 'e-mailadres-bevestigen', 'nieuw-e-mailadres-bevestigen', 'mijn-account'],
+  },
+  'assessor-api': { name: 'assessor', routes: ['', 'inloggen', 'dossiers', 'bureau', 'uitnodiging', 'wachtwoord-vergeten', 'wachtwoord-herstellen', 'nieuw-e-mailadres-bevestigen', 'mijn-account'] },
 };
 
 function serveWebFrontEnd(app: NestExpressApplication): void {

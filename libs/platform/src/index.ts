@@ -11,6 +11,8 @@ export * from './route-inventory';
 export * from './uuid.pipe';
 export * from './int.pipe';
 export * from './http-logger';
+export * from './metrics';
+export * from './draining';
 export * from './http-files';
 export * from './request-body.interceptor';
 export * from './openapi';

@@ -8,17 +8,27 @@ import { AuthController } from '../../accounts/src/auth.controller';
 import { LoginRateLimiter } from '../../accounts/src/login-rate-limiter';
 import { LoginThrottle } from '../../accounts/src/login-throttle';
 import { PasswordHasher } from '../../accounts/src/password-hasher';
+import { TwoFactorController } from '../../accounts/src/two-factor.controller';
+import { TwoFactorService } from '../../accounts/src/two-factor.service';
 import { AUTH_CONFIG, PORTAL_ROLES } from '../../accounts/src/tokens';
 import type { Role } from '../../accounts/src/user.entity';
 import { AuditService } from '../../audit/src/audit.service';
+import { AuditChainer } from '../../audit/src/audit-chainer';
+import { Outbox } from '../../mail/src/outbox';
+import { OutboxSender } from '../../mail/src/sender';
+import { JobsService } from '../../jobs/src/jobs.service';
+import { SCHEDULED_JOBS } from '../../jobs/src/scheduled/index';
 import { databaseProviders } from '../../persistence/src/database.providers';
 import { DataSource } from 'typeorm';
 import { createS3Client } from '../../storage/src/s3-client.factory';
 import { S3_CLIENT, STORAGE_BUCKET, StorageService } from '../../storage/src/storage.service';
 import { Clock, SystemClock } from './clock';
 import type { AppConfig } from './config';
+import { Draining } from './draining';
 import { HealthController } from './health.controller';
-import { httpLoggerOptions } from './http-logger';
+import { httpLoggerOptions, logDestination, resolveLogFormat } from './http-logger';
+import { Metrics } from './metrics';
+import { MetricsController } from './metrics.controller';
 import { APP_CONFIG, APP_NAME, RULEBOOKS, STORAGE_ENDPOINT } from './platform.tokens';
 import { RequestBodyInterceptor } from './request-body.interceptor';
 import { rulebooks, type Rulebook } from '../../rulebook/src/index';
@@ -50,9 +60,9 @@ export class PlatformModule {
       global: true,
       imports: [
         DiscoveryModule,
-        LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(runtime.name, config.logLevel) }),
+        LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(runtime.name, config.logLevel, logDestination(resolveLogFormat(config.logFormat))) }),
       ],
-      controllers: [HealthController, AuthController],
+      controllers: [HealthController, MetricsController, AuthController, TwoFactorController],
       providers: [
         { provide: APP_NAME, useValue: runtime.name },
         { provide: APP_CONFIG, useValue: config },
@@ -65,16 +75,24 @@ export class PlatformModule {
         { provide: STORAGE_ENDPOINT, useValue: runtime.storageEndpoint },
         ...databaseProviders(runtime.databaseUrl, runtime.name),
         StorageService,
+        Metrics,
+        Draining,
         AuditService,
+        AuditChainer,
         PasswordHasher,
         LoginRateLimiter,
         LoginThrottle,
+        TwoFactorService,
         AccountsService,
         AssessorPoolService,
+        Outbox,
+        JobsService,
+        OutboxSender,
+        ...SCHEDULED_JOBS,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
       ],
-      exports: [DataSource, APP_NAME, STORAGE_ENDPOINT, APP_CONFIG, RULEBOOKS, AUTH_CONFIG, Clock, StorageService, AuditService, AccountsService, AssessorPoolService, PasswordHasher, LoginRateLimiter],
+      exports: [Metrics, DataSource, APP_NAME, STORAGE_ENDPOINT, APP_CONFIG, RULEBOOKS, AUTH_CONFIG, Clock, StorageService, AuditService, AuditChainer, AccountsService, TwoFactorService, AssessorPoolService, PasswordHasher, LoginRateLimiter, Outbox, JobsService, OutboxSender],
     };
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Body, Param } from '@nestjs/common';
-import { isEmptyBody, prototypeKeyPath, takesBody } from './request-body.interceptor';
+import { isEmptyBody, MAX_BODY_DEPTH, nestsDeeperThan, prototypeKeyPath, takesBody } from './request-body.interceptor';
 
 class Controller {
   withBody(@Body() body: unknown) {
@@ -29,5 +29,19 @@ describe('request body checks', () => {
     let deep: unknown = { prototype: 1 };
     for (let i = 0; i < 200_000; i++) deep = { n: deep };
     expect(prototypeKeyPath(deep)).toMatch(/\/prototype$/);
+  });
+
+  it('measures how deeply a body nests objects and arrays, also far deeper than the stack', () => {
+    const nest = (levels: number): unknown => {
+      let v: unknown = 'x';
+      for (let i = 0; i < levels; i++) v = i % 2 ? [v] : { a: v };
+      return v;
+    };
+    expect(nestsDeeperThan(nest(MAX_BODY_DEPTH), MAX_BODY_DEPTH)).toBe(false);
+    expect(nestsDeeperThan(nest(MAX_BODY_DEPTH + 1), MAX_BODY_DEPTH)).toBe(true);
+    expect(nestsDeeperThan(nest(200_000), MAX_BODY_DEPTH)).toBe(true);
+    expect(nestsDeeperThan({ wide: Array.from({ length: 1000 }, () => ({ b: [1, 2] })), s: 'x' }, 4)).toBe(false);
+    expect(nestsDeeperThan({ wide: Array.from({ length: 1000 }, () => ({ b: [1, 2] })), s: 'x' }, 3)).toBe(true);
+    expect([undefined, null, 'x', 1, Buffer.alloc(64 * 1024)].map((b) => nestsDeeperThan(b, 1))).toEqual([false, false, false, false, false]);
   });
 });

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { resolveInfrastructure, Infrastructure } from '../../embedded/src/infrastructure';
+import { installJobs } from '../../jobs/src/install';
 import { ensureAppRole } from '../../persistence/src/app-role';
 import { migrate } from '../../persistence/src/migrate';
 import { createS3Client } from '../../storage/src/s3-client.factory';
@@ -24,6 +25,8 @@ export async function prepareInfrastructure(config: AppConfig, log: Log): Promis
     } else {
       log('the apps connect as the owner of the tables: set DATABASE_OWNER_URL (the owner, for migrations) and give DATABASE_URL a role of its own');
     }
+    // Background jobs (pg-boss): its schema is created and upgraded here, by the owner, never by the apps.
+    await installJobs(infra.ownerUrl ?? infra.databaseUrl, infra.ownerUrl ? infra.databaseUrl : null);
     const s3 = createS3Client(config.storage, infra.storageEndpoint);
     try {
       await new StorageService(s3, config.storage.bucket).ensureBucket();
@@ -73,6 +76,21 @@ export function installGracefulShutdown(closers: Array<() => Promise<void>>, log
     }
     stopping = true;
     log(`${signal} received: shutting down`);
+    // Ctrl-C in a terminal signals the whole process group, so an embedded PostgreSQL stops at the
+    // same moment and ends its connections ("terminating connection due to administrator command",
+    // 57P01) while the apps are still closing. pg-boss's LISTEN client can then emit that error with
+    // no listener left. During shutdown that is expected: say so once and go on closing; anything
+    // else still ends the process as Node would.
+    let told = false;
+    process.on('uncaughtException', (err: Error & { code?: string }) => {
+      if (err.code === '57P01') {
+        if (!told) log('the database ended its connections (it was stopped too): closing on');
+        told = true;
+        return;
+      }
+      console.error(err);
+      process.exit(1);
+    });
     const force = setTimeout(() => {
       log('shutdown took too long: exiting');
       process.exit(1);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -45,6 +46,8 @@ export function contentSecurityPolicy(connectSrc: readonly string[]): string {
 
 export function mountWebApp(app: NestExpressApplication, options: WebAppOptions): void {
   const index = readFileSync(join(options.dir, 'index.html'));
+  // Express computes no ETags (configureApp): the page gets its own, so `no-cache` revalidates with a 304.
+  const indexEtag = `"${createHash('sha256').update(index).digest('base64url').slice(0, 27)}"`;
   const routes = new Set(options.routes);
   let csp: Promise<string> | null = null;
   const assetDir = join(options.dir, 'assets');
@@ -77,6 +80,7 @@ export function mountWebApp(app: NestExpressApplication, options: WebAppOptions)
     void csp.then((policy) => {
       res.setHeader('Content-Security-Policy', policy);
       res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('ETag', indexEtag);
       res.type('html').send(index);
     }, next);
   });

@@ -11,6 +11,9 @@ export type PortfolioStatus = (typeof PORTFOLIO_STATUSES)[number];
 @Entity({ name: 'portfolios' })
 @Index('ix_portfolios_candidate', ['candidateId'])
 @Index('uq_portfolios_candidate_open', ['candidateId'], { unique: true, where: `"status" <> 'decided'` })
+// The office's paged dossier list (ADR 0027, migration 1765800000000).
+@Index('ix_portfolios_submitted', ['submittedAt', 'id'], { where: `"status" <> 'draft'` })
+@Index('ix_portfolios_status_submitted', ['status', 'submittedAt', 'id'], { where: `"status" <> 'draft'` })
 @Check('ck_portfolios_status', `"status" IN ('draft', 'submitted', 'in_assessment', 'judged', 'interview_planned', 'interview_held', 'decided')`)
 export class PortfolioEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_portfolios' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentsService } from '../../documents/src/documents.service';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { RegulationsService } from '../../regulations/src/regulations.service';
 import { PdfHost } from './pdf.host';
 import { PersonalDataExportService } from './personal-data-export.service';
@@ -10,7 +11,7 @@ import { SubmissionPdfService } from './submission-pdf.service';
 
 /** Portfolio editing, documents, regulations and submission, on top of the global PlatformModule. */
 @Module({
-  providers: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog, SubmissionPdfService],
-  exports: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog, SubmissionPdfService],
+  providers: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog, SubmissionPdfService, NotificationService],
+  exports: [DocumentsService, RegulationsService, PortfolioService, SubmissionService, PersonalDataExportService, PdfHost, RulebookCatalog, SubmissionPdfService, NotificationService],
 })
 export class PortfolioModule {}

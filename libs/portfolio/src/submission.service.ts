@@ -7,6 +7,7 @@ import { DocumentsService } from '../../documents/src/documents.service';
 import { bilingual } from '../../platform/src/bilingual';
 import { Clock } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { RegulationsService } from '../../regulations/src/regulations.service';
 import { IdempotencyKeyEntity, PortfolioEntity, SubmissionEntity, SubmittedDocument } from './portfolio.entities';
 import { portfolioNotFound } from './portfolio.errors';
@@ -79,6 +80,7 @@ export class SubmissionService {
     private readonly regulations: RegulationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationService,
   ) {}
 
   async submit(candidateId: string, portfolioId: string, idempotencyKey: string | undefined, request: SubmitRequest, requestId?: string): Promise<SubmitResult> {
@@ -172,6 +174,7 @@ export class SubmissionService {
     const id = (inserted.identifiers[0] as { id: string }).id;
     await m.update(PortfolioEntity, { id: portfolioId }, { status: 'submitted', submittedAt: now, updatedAt: now });
     await this.audit.record({ actorId: candidateId, action: 'portfolio.submitted', subjectType: 'portfolio', subjectId: portfolioId, requestId, data: { submissionId: id, contentHash, regulationVersions, rulebookVersion: portfolio.rulebookVersion } }, m);
+    await this.notifications.submissionReceived(m, { portfolioId, candidateId, contentHash, submittedAt: now });
     return submissionView(await m.findOneByOrFail(SubmissionEntity, { id }));
   }
 

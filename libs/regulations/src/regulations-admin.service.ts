@@ -4,6 +4,7 @@ import { AuditService } from '../../audit/src/audit.service';
 import { bilingual } from '../../platform/src/bilingual';
 import { amsterdamDate, Clock } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { ACCEPTED_REGULATIONS, REGULATION_TYPES, RegulationType, RegulationVersionEntity } from './regulation-version.entity';
 import { RegulationsService, RegulationVersionView } from './regulations.service';
 import { DiffLine, lineDiff } from './text-diff';
@@ -117,6 +118,7 @@ export class RegulationsAdminService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationService,
   ) {
     this.regulations = new RegulationsService(dataSource);
   }
@@ -238,6 +240,7 @@ export class RegulationsAdminService {
         }
         await m.update(RegulationVersionEntity, { id: row.id, status: 'draft' }, { status: 'published', effectiveFrom, publishedAt: this.clock.now(), publishedBy: actorId });
         await this.audit.record({ actorId, action: 'regulation.published', subjectType: 'regulation_version', subjectId: row.id, requestId, data: { type, version, effectiveFrom } }, m);
+        await this.notifications.regulationPublished(m, { type, version, effectiveFrom });
       })
       .catch((err: unknown) => this.backstop(err, type, version));
     return this.get(type, version);

@@ -63,7 +63,7 @@ export class RegulationsReadController {
   @ApiParam({ name: 'type', enum: REGULATION_TYPES })
   @ApiParam({ name: 'version', type: 'integer' })
   @ApiOkResponse({ type: RegulationPdfLinkSchema })
-  @ApiErrors(ERRORS.signedIn, ERRORS.storage, { 400: ['INVALID_VERSION'], 404: ['REGULATION_VERSION_NOT_FOUND', 'REGULATION_PDF_NOT_FOUND', 'DOCUMENT_NOT_FOUND'], 409: ['DOCUMENT_NOT_VERIFIED'], 503: ['NO_CURRENT_REGULATION'] })
+  @ApiErrors(ERRORS.signedIn, ERRORS.storage, { 400: ['INVALID_VERSION'], 404: ['REGULATION_VERSION_NOT_FOUND', 'REGULATION_PDF_NOT_FOUND', 'DOCUMENT_NOT_FOUND'], 409: ['DOCUMENT_NOT_VERIFIED', 'DOCUMENT_INTEGRITY_FAILED'], 503: ['NO_CURRENT_REGULATION', 'DOCUMENT_CHECKS_BUSY'] })
   async pdf(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber) {
     const view = await this.regulations.published(regulationType(type), version, amsterdamDate(this.clock.now()));
     if (!view.pdfDocumentId) {

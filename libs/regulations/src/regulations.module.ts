@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationService } from '../../notifications/src/notification.service';
 import { RegulationsAdminService } from './regulations-admin.service';
 
 /**
@@ -6,7 +7,7 @@ import { RegulationsAdminService } from './regulations-admin.service';
  * AuditService, Clock); RegulationsService itself is provided by PortfolioModule.
  */
 @Module({
-  providers: [RegulationsAdminService],
+  providers: [RegulationsAdminService, NotificationService],
   exports: [RegulationsAdminService],
 })
 export class RegulationsModule {}

@@ -21,6 +21,32 @@ export interface RegulationVersionView {
   pdfDocumentId: string | null;
 }
 
+/**
+ * The current version of every type on the date in `dateParam` (a bind parameter such as `$3`), as
+ * a scalar subquery yielding a JSON object `{ type: version }`: callers fold it into a statement they
+ * run anyway (a section save, a completeness report) instead of asking in a round trip of its own.
+ * Always read in the statement's snapshot, so a version published on another instance counts the
+ * moment it is committed (ADR 0025). The table holds a handful of rows per type.
+ */
+export function currentRegulationVersionsSql(dateParam: string): string {
+  return `(SELECT COALESCE(jsonb_object_agg(c."type", c."version"), '{}'::jsonb) FROM (
+      SELECT DISTINCT ON ("type") "type", "version" FROM "regulation_versions"
+       WHERE "status" = 'published' AND "effective_from" <= ${dateParam}::date ORDER BY "type", "version" DESC) c)`;
+}
+
+/** The result of currentRegulationVersionsSql, with every type required (503 when one has none). */
+export function toCurrentVersions(found: Record<string, number>): CurrentRegulationVersions {
+  const result = {} as CurrentRegulationVersions;
+  for (const type of REGULATION_TYPES) {
+    const version = found[type];
+    if (version === undefined) {
+      throw new DomainError('unavailable', 'NO_CURRENT_REGULATION', bilingual(`Er is geen geldende versie van het ${type}`, `No version of the ${type} is in effect`), { type });
+    }
+    result[type] = Number(version);
+  }
+  return result;
+}
+
 /** Reads regulation versions and records acceptances. Admin editing builds on this. */
 @Injectable()
 export class RegulationsService {
@@ -28,20 +54,8 @@ export class RegulationsService {
 
   /** The current version of every type on a calendar date: the highest published one in effect. */
   async currentVersions(today: string, manager: EntityManager = this.dataSource.manager): Promise<CurrentRegulationVersions> {
-    const rows: Array<{ type: RegulationType; version: number }> = await manager.query(
-      `SELECT DISTINCT ON ("type") "type", "version" FROM "regulation_versions"
-        WHERE "status" = 'published' AND "effective_from" <= $1 ORDER BY "type", "version" DESC`,
-      [today],
-    );
-    const result = {} as CurrentRegulationVersions;
-    for (const type of REGULATION_TYPES) {
-      const row = rows.find((r) => r.type === type);
-      if (!row) {
-        throw new DomainError('unavailable', 'NO_CURRENT_REGULATION', bilingual(`Er is geen geldende versie van het ${type}`, `No version of the ${type} is in effect`), { type });
-      }
-      result[type] = row.version;
-    }
-    return result;
+    const rows: Array<{ versions: Record<string, number> }> = await manager.query(`SELECT ${currentRegulationVersionsSql('$1')} AS "versions"`, [today]);
+    return toCurrentVersions(rows[0]?.versions ?? {});
   }
 
   async current(type: RegulationType, today: string): Promise<RegulationVersionView> {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../embedded/src/embedded-postgres';
 import { startEmbeddedS3 } from '../../embedded/src/embedded-s3';
+import { installJobs } from '../../jobs/src/install';
 import { ensureAppRole } from '../../persistence/src/app-role';
 import { migrate } from '../../persistence/src/migrate';
 import { asAppRole, assertTestDatabaseName, replaceDatabase, TEST_ENV } from './test-env';
@@ -54,6 +55,8 @@ export default async function globalSetup(): Promise<void> {
   await migrate(templateUrl);
   // The apps connect as a role that owns nothing; its grants are copied with the template.
   await ensureAppRole(templateUrl, asAppRole(templateUrl));
+  // pg-boss's schema and queues, as the owner; the apps' role gets rows and functions only.
+  await installJobs(templateUrl, asAppRole(templateUrl));
   infra.stops.push(async () => {
     const c = new Client({ connectionString: adminUrl });
     await c.connect();

@@ -4,6 +4,7 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { ApiError, problemOf, raw } from './api';
 import { clearDrafts } from './drafts';
 import { Loading } from './status';
+import { TwoFactorEnrolment } from './two-factor';
 
 /** What every portal knows of the logged-in person (`GET /auth/me`, the same on both apps). */
 export interface SessionAccount {
@@ -11,6 +12,8 @@ export interface SessionAccount {
   email: string;
   displayName: string;
   role: 'candidate' | 'assessor' | 'admin';
+  /** ADR 0021: enrolmentRequired — this session may only enrol in two-factor authentication. */
+  twoFactor?: { enabled: boolean; required: boolean; enrolmentRequired: boolean; recoveryCodesLeft: number };
 }
 
 async function json<T>(res: Response): Promise<T> {
@@ -64,11 +67,13 @@ export function useLogin() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  return async (email: string, password: string) => {
-    const session = await json<{ account: SessionAccount }>(await raw('/auth/session', { method: 'POST', json: { email, password } }));
-    client.setQueryData(['me'], session.account);
+  return async (email: string, password: string, secondFactor: { totpCode?: string; recoveryCode?: string } = {}) => {
+    await json<{ account: SessionAccount }>(await raw('/auth/session', { method: 'POST', json: { email, password, ...secondFactor } }));
+    // The whole account with its two-factor state (an assessor without it may only enrol first).
+    const me = await json<SessionAccount>(await raw('/auth/me'));
+    client.setQueryData(['me'], me);
     navigate(sameOriginPath(params.get('terug')) ?? '/', { replace: true });
-    return session.account;
+    return me;
   };
 }
 
@@ -79,5 +84,12 @@ export function RequireLogin({ children, roles, denied }: { children: ReactNode;
   if (loading) return <Loading />;
   if (!account) return <Navigate to={`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (roles && !roles.includes(account.role)) return <>{denied ?? null}</>;
+  // An assessor or admin without two-factor authentication sees nothing but the enrolment (ADR 0021).
+  if (account.twoFactor?.enrolmentRequired) return <EnrolFirst />;
   return <>{children}</>;
+}
+
+function EnrolFirst() {
+  const client = useQueryClient();
+  return <TwoFactorEnrolment required onDone={() => void client.invalidateQueries({ queryKey: ['me'] })} />;
 }

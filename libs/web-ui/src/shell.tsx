@@ -84,7 +84,8 @@ export function Shell({ appName, nav, offlineText, children }: { appName: string
             ) : null}
           </div>
         </div>
-        {account && nav.length > 0 ? (
+        {/* No menu while a session may only enrol in two-factor authentication (ADR 0021): nothing there would open. */}
+        {account && !account.twoFactor?.enrolmentRequired && nav.length > 0 ? (
           <nav className="rlp-nav" aria-label={t('main')}>
             <ul>
               {nav.map((item) => (

@@ -1,4 +1,4 @@
-import { Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
@@ -52,18 +52,19 @@ function Row({ d }: { d: AssessorDossier }) {
   );
 }
 
-/** My dossiers: every dossier assigned to me, its stage, its dates and what I must do next. */
+/** My dossiers: every dossier assigned to me, its stage, its dates and what I must do next; paged ("Meer tonen"). */
 export function DossierList() {
   const { t } = useI18n();
   const dossiers = useMyDossiers();
+  const rows = dossiers.data?.pages.flatMap((page) => page.dossiers);
   return (
     <>
       <Heading1>{t('dossiersTitle')}</Heading1>
       <Paragraph>{t('dossiersIntro')}</Paragraph>
       {dossiers.isLoading ? <Loading /> : null}
       {dossiers.error ? <ErrorBox error={dossiers.error} retry={() => void dossiers.refetch()} /> : null}
-      {dossiers.data && dossiers.data.length === 0 ? <Paragraph>{t('dossiersEmpty')}</Paragraph> : null}
-      {dossiers.data && dossiers.data.length > 0 ? (
+      {rows && rows.length === 0 ? <Paragraph>{t('dossiersEmpty')}</Paragraph> : null}
+      {rows && rows.length > 0 ? (
         <div className="rlp-table-scroll">
           <Table className="rlp-office-table">
             <TableCaption className="rlp-visually-hidden">{t('dossiersCaption')}</TableCaption>
@@ -76,12 +77,19 @@ export function DossierList() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {dossiers.data.map((d) => (
+              {rows.map((d) => (
                 <Row key={d.portfolioId} d={d} />
               ))}
             </TableBody>
           </Table>
         </div>
+      ) : null}
+      {dossiers.hasNextPage ? (
+        <ButtonGroup>
+          <Button appearance="secondary-action-button" busy={dossiers.isFetchingNextPage} disabled={dossiers.isFetchingNextPage} onClick={() => void dossiers.fetchNextPage()} data-testid="my-dossiers-more">
+            {`${t('dossiersMore')} (${rows?.length ?? 0})`}
+          </Button>
+        </ButtonGroup>
       ) : null}
     </>
   );

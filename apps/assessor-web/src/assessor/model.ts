@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ApiError, problemOf, raw } from '../api/client';
 
 /**
@@ -124,8 +124,23 @@ export async function postJson<T>(path: string, body: unknown, headers: Record<s
 
 export const dossierKey = (id: string) => ['assessor-dossier', id] as const;
 
+/** One page of my dossiers (ADR 0027). */
+export interface AssessorDossierPage {
+  dossiers: AssessorDossier[];
+  nextCursor: string | null;
+}
+
+/** Rows per page of my dossier list. */
+export const MY_DOSSIERS_PAGE = 50;
+
+/** My dossiers in the order they were assigned; more pages on request. */
 export function useMyDossiers() {
-  return useQuery({ queryKey: ['assessor-dossiers'], queryFn: () => getJson<AssessorDossier[]>('/assessments') });
+  return useInfiniteQuery({
+    queryKey: ['assessor-dossiers'],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => getJson<AssessorDossierPage>(`/assessments?limit=${MY_DOSSIERS_PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 }
 
 export function useDossier(id: string) {

@@ -7,6 +7,7 @@ export const assessorTexts = {
   ],
   dossiersEmpty: ['Er zijn nu geen dossiers aan jou toegewezen.', 'No dossiers are assigned to you at the moment.'],
   dossiersCaption: ['Toegewezen dossiers', 'Assigned dossiers'],
+  dossiersMore: ['Meer tonen', 'Show more'],
   colCandidate: ['Kandidaat', 'Candidate'],
   colStage: ['Fase', 'Stage'],
   colDates: ['Data', 'Dates'],

@@ -18,6 +18,7 @@ import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { ApiError, api, must } from '../api/client';
 import type { Schemas } from '../api/types';
 import { useAccounts, type Account } from './model';
+import { InvitationStatus, officePost, type OfficeAccount } from './AccountsPage';
 import { useOfficeI18n } from './ui';
 
 function ApiErrorAlert({ error }: { error: unknown }) {
@@ -41,7 +42,7 @@ export function AccountDetail() {
   const accounts = useAccounts();
   if (accounts.isLoading) return <Loading />;
   if (accounts.error) return <ErrorBox error={accounts.error} retry={() => void accounts.refetch()} />;
-  const account = accounts.data?.find((a) => a.id === id);
+  const account = (accounts.data as OfficeAccount[] | undefined)?.find((a) => a.id === id);
   if (!account) {
     return (
       <>
@@ -67,8 +68,20 @@ export function AccountDetail() {
         <dd data-testid="account-status">{account.active ? t('ofAccountActive') : <span className="rlp-refused">{t('ofAccountInactive')}</span>}</dd>
         <dt>{t('ofCreatedOn')}</dt>
         <dd>{date(account.createdAt)}</dd>
+        {account.invitation ? (
+          <>
+            <dt>{t('ofInvitation')}</dt>
+            <dd>
+              <InvitationStatus account={account} />
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('ofTwoFactor')}</dt>
+        <dd data-testid="two-factor-status">{account.twoFactorEnabled ? t('ofTwoFactorOn') : account.role === 'candidate' ? t('ofTwoFactorOffCandidate') : t('ofTwoFactorOff')}</dd>
       </dl>
       <Profile key={account.id} account={account} />
+      <Invitation account={account} />
+      <ResetTwoFactor account={account} />
       <Relations account={account} />
       <Deactivate account={account} />
     </>
@@ -233,6 +246,66 @@ function Deactivate({ account }: { account: Account }) {
             onClick={() => window.confirm(t('ofDeactivateConfirm')) && deactivate.mutate()}
           >
             {t('ofDeactivate')}
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Send the invitation again (a new link; the old one dies), while the person has not set a password. */
+function Invitation({ account }: { account: OfficeAccount }) {
+  const { t, dateTime } = useOfficeI18n();
+  const client = useQueryClient();
+  const resend = useMutation({
+    mutationFn: () => officePost<OfficeAccount>(`/admin/accounts/${account.id}/invitation`),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['office', 'accounts'] }),
+  });
+  const status = account.invitation?.status;
+  if (!account.active || (status !== 'pending' && status !== 'expired')) return null;
+  return (
+    <section aria-labelledby="invitation-title" className="rlp-card">
+      <Heading2 id="invitation-title">{t('ofResendInvitation')}</Heading2>
+      <Paragraph>{t('ofResendIntro')}</Paragraph>
+      <ApiErrorAlert error={resend.error} />
+      {resend.data ? (
+        <Alert type="ok" role="status" data-testid="invitation-resent">
+          <Paragraph>
+            {t('ofInvitationResent')} {dateTime(resend.data.invitation?.expiresAt)}.
+          </Paragraph>
+        </Alert>
+      ) : null}
+      <Button appearance="secondary-action-button" busy={resend.isPending} disabled={resend.isPending} onClick={() => resend.mutate()}>
+        {t('ofResendInvitation')}
+      </Button>
+    </section>
+  );
+}
+
+/** The office resets two-factor authentication (a lost phone): audited, every session of the person ends. */
+function ResetTwoFactor({ account }: { account: OfficeAccount }) {
+  const { t } = useOfficeI18n();
+  const client = useQueryClient();
+  const [done, setDone] = useState(false);
+  const reset = useMutation({
+    mutationFn: () => officePost<OfficeAccount>(`/admin/accounts/${account.id}/two-factor/reset`),
+    onSuccess: () => setDone(true),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['office', 'accounts'] }),
+  });
+  if (!account.twoFactorEnabled && !done) return null;
+  return (
+    <section aria-labelledby="reset-2fa-title" className="rlp-card">
+      <Heading2 id="reset-2fa-title">{t('ofResetTwoFactor')}</Heading2>
+      <ApiErrorAlert error={reset.error} />
+      {done ? (
+        <Alert type="ok" role="status" data-testid="two-factor-reset">
+          <Paragraph>{t('ofTwoFactorResetDone')}</Paragraph>
+        </Alert>
+      ) : (
+        <>
+          <Paragraph>{t('ofResetTwoFactorIntro')}</Paragraph>
+          <Button appearance="secondary-action-button" className="rlp-danger" disabled={reset.isPending} onClick={() => window.confirm(t('ofResetTwoFactorConfirm')) && reset.mutate()}>
+            {t('ofResetTwoFactor')}
           </Button>
         </>
       )}

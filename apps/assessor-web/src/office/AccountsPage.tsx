@@ -26,7 +26,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '@rlp/web-ui/session';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
-import { ApiError, api, must } from '../api/client';
+import { ApiError, problemOf, raw } from '../api/client';
 import { useAccounts, type Account } from './model';
 import { useOfficeI18n } from './ui';
 
@@ -34,20 +34,31 @@ const ROLES = ['assessor', 'admin', 'candidate'] as const;
 type Role = (typeof ROLES)[number];
 const isRole = (s: string | null): s is Role => s !== null && (ROLES as readonly string[]).includes(s);
 
-/**
- * A password for a new account, made in the browser from the platform's CSPRNG and shown once
- * (ADR 0016, "Office dossier screens"): 20 characters without look-alikes (no 0/O, 1/l/I).
- */
-export function generatePassword(length = 20): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-  const out: string[] = [];
-  // Rejection sampling: no bias towards the first letters of the alphabet.
-  const limit = 256 - (256 % alphabet.length);
-  while (out.length < length) {
-    const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
-    for (const b of bytes) if (b < limit && out.length < length) out.push(alphabet[b % alphabet.length]!);
-  }
-  return out.join('');
+/** What the office sees of an account (GET /admin/accounts, ADR 0021): its invitation and two-factor state. */
+export type OfficeAccount = Account & {
+  invitation?: { status: 'pending' | 'expired' | 'accepted' | 'not_invited'; sentAt: string | null; expiresAt: string | null };
+  twoFactorEnabled?: boolean;
+};
+
+/** A POST of the office's account routes (plain fetch, same CSRF and error rules as the typed client). */
+export async function officePost<T>(path: string, body?: unknown): Promise<T> {
+  const res = await raw(path, { method: 'POST', ...(body !== undefined ? { json: body } : {}) });
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json()) as T;
+}
+
+/** "Verstuurd, nog niet gebruikt (geldig tot …)" */
+export function InvitationStatus({ account }: { account: OfficeAccount }) {
+  const { t, tk, dateTime } = useOfficeI18n();
+  const inv = account.invitation;
+  if (!inv) return null;
+  if (account.role === 'candidate') return <span className="rlp-hint">{t('ofInvitation_candidate')}</span>;
+  return (
+    <span className={inv.status === 'expired' ? 'rlp-refused' : undefined} data-testid="invitation-status">
+      {tk(`ofInvitation_${inv.status}`, inv.status)}
+      {inv.status === 'pending' && inv.expiresAt ? ` (${t('ofInvitationValidUntil')} ${dateTime(inv.expiresAt)})` : null}
+    </span>
+  );
 }
 
 /** Accounts and the assessor pool (/bureau/accounts): the list, by role, and creating assessors and admins. */
@@ -58,7 +69,7 @@ export function AccountsPage() {
   const rol = params.get('rol');
   const role = isRole(rol) ? rol : null;
   const accounts = useAccounts();
-  const shown = (accounts.data ?? []).filter((a) => role === null || a.role === role);
+  const shown = ((accounts.data ?? []) as OfficeAccount[]).filter((a) => role === null || a.role === role);
   return (
     <>
       <Heading1>{t('ofAccountsTitle')}</Heading1>
@@ -90,6 +101,8 @@ export function AccountsPage() {
                   <TableHeaderCell scope="col">{t('ofRole')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('ofOrganisation')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('ofAccountStatus')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('ofInvitation')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('ofTwoFactor')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('ofCreatedOn')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
@@ -103,6 +116,10 @@ export function AccountsPage() {
                     <TableCell>{tk(`ofRole_${a.role}`, a.role)}</TableCell>
                     <TableCell>{a.organisation ?? <span className="rlp-hint">{t('ofNoOrganisation')}</span>}</TableCell>
                     <TableCell>{a.active ? t('ofAccountActive') : <span className="rlp-refused">{t('ofAccountInactive')}</span>}</TableCell>
+                    <TableCell>
+                      <InvitationStatus account={a} />
+                    </TableCell>
+                    <TableCell>{a.twoFactorEnabled ? t('ofTwoFactorOn') : a.role === 'candidate' ? t('ofTwoFactorOffCandidate') : t('ofTwoFactorOff')}</TableCell>
                     <TableCell>{date(a.createdAt)}</TableCell>
                   </TableRow>
                 ))}
@@ -115,20 +132,18 @@ export function AccountsPage() {
   );
 }
 
-/** Creating an assessor or admin: name, e-mail, organisation, role; the password made here and shown once. */
+/** Inviting an assessor or admin: name, e-mail, organisation, role; the person chooses their own password (ADR 0021). */
 function CreateAccount() {
   const { t, message } = useOfficeI18n();
   const client = useQueryClient();
   const [tried, setTried] = useState(false);
   const [form, setForm] = useState({ displayName: '', email: '', organisation: '', role: 'assessor' as 'assessor' | 'admin' });
-  const [created, setCreated] = useState<{ account: Account; password: string } | null>(null);
+  const [created, setCreated] = useState<OfficeAccount | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const create = useMutation({
-    mutationFn: async (body: { displayName: string; email: string; organisation?: string; role: 'assessor' | 'admin'; password: string }) => ({
-      account: await must(api.POST('/admin/accounts', { body })),
-      password: body.password,
-    }),
+    mutationFn: async (body: { displayName: string; email: string; organisation?: string; role: 'assessor' | 'admin' }) =>
+      officePost<OfficeAccount>('/admin/accounts', body),
     onSuccess: (result) => {
       setCreated(result);
       setTried(false);
@@ -145,7 +160,7 @@ function CreateAccount() {
     if (form.displayName.trim() === '') return nameRef.current?.focus();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) return emailRef.current?.focus();
     const organisation = form.organisation.trim();
-    create.mutate({ displayName: form.displayName.trim(), email: form.email.trim(), role: form.role, password: generatePassword(), ...(organisation ? { organisation } : {}) });
+    create.mutate({ displayName: form.displayName.trim(), email: form.email.trim(), role: form.role, ...(organisation ? { organisation } : {}) });
   };
   return (
     <section aria-labelledby="create-title" className="rlp-card">
@@ -154,12 +169,11 @@ function CreateAccount() {
       {created ? (
         <Alert type="ok" role="status" data-testid="created">
           <Paragraph>
-            {t('ofCreated')} <strong>{created.account.displayName}</strong> ({created.account.email}).
+            {t('ofCreated')} <strong>{created.displayName}</strong>. {t('ofInvitationSentTo')} {created.email}.
           </Paragraph>
           <Paragraph>
-            {t('ofOneTimePassword')}: <code className="rlp-password" data-testid="one-time-password">{created.password}</code>
+            <InvitationStatus account={created} />
           </Paragraph>
-          <Paragraph>{t('ofPasswordNote')}</Paragraph>
         </Alert>
       ) : null}
       {create.error ? (

@@ -1,4 +1,4 @@
-import { Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { daysSince, STAGES, stageOf, useDossiers, type Stage } from './model';
@@ -9,7 +9,8 @@ const isStage = (s: string | null): s is Stage => s !== null && (STAGES as reado
 /**
  * The office's dashboard (/bureau): every submitted dossier by stage, with the count per stage and
  * how long each has waited since submission; `?fase=` shows one stage. Per dossier the assessors'
- * progress (not started / in progress / submitted, since when), never what they scored.
+ * progress (not started / in progress / submitted, since when), never what they scored. The API
+ * pages the list (ADR 0027): the first page and "Meer tonen" for the next.
  */
 export function Dashboard() {
   const { t, tk, date } = useOfficeI18n();
@@ -17,13 +18,15 @@ export function Dashboard() {
   const [params] = useSearchParams();
   const fase = params.get('fase');
   const stage = isStage(fase) ? fase : null;
-  const dossiers = useDossiers();
+  const dossiers = useDossiers(stage);
   if (dossiers.isLoading) return <Loading />;
   if (dossiers.error) return <ErrorBox error={dossiers.error} retry={() => void dossiers.refetch()} />;
-  const all = (dossiers.data ?? []).map((d) => ({ ...d, stage: stageOf(d), waited: d.status === 'decided' ? null : daysSince(d.submittedAt) }));
-  const count = (s: Stage) => all.filter((d) => d.stage === s).length;
-  // Longest waiting first within the list the office works through.
-  const shown = all.filter((d) => stage === null || d.stage === stage).sort((a, b) => (b.waited ?? -1) - (a.waited ?? -1));
+  // The server filters, sorts (longest waiting first) and pages; counts per stage come with the first page.
+  const shown = (dossiers.data?.pages ?? []).flatMap((page) => page.dossiers).map((d) => ({ ...d, stage: stageOf(d), waited: d.status === 'decided' ? null : daysSince(d.submittedAt) }));
+  const counts = dossiers.data?.pages[0]?.stageCounts ?? null;
+  const count = (s: Stage) => counts?.[s] ?? 0;
+  const total = STAGES.reduce((n, s) => n + count(s), 0);
+  const inStage = stage ? count(stage) : total;
   return (
     <>
       <Heading1>{t('dashboardTitle')}</Heading1>
@@ -32,7 +35,7 @@ export function Dashboard() {
         <ul className="rlp-stages">
           <li>
             <Link to="/bureau" className="rlp-stage" aria-current={stage === null ? 'page' : undefined} data-testid="stage-all">
-              <span className="rlp-stage__count">{all.length}</span>
+              <span className="rlp-stage__count">{total}</span>
               <span className="rlp-stage__label">{t('ofAllStages')}</span>
             </Link>
           </li>
@@ -47,7 +50,7 @@ export function Dashboard() {
         </ul>
       </nav>
       <Paragraph className="rlp-hint" aria-live="polite">
-        {t('ofShown')}: {stage ? tk(`ofStage_${stage}`) : t('ofAllStages')} ({shown.length})
+        {t('ofShown')}: {stage ? tk(`ofStage_${stage}`) : t('ofAllStages')} ({shown.length < inStage ? `${shown.length} ${t('ofShownOf')} ${inStage}` : shown.length})
       </Paragraph>
       {shown.length === 0 ? (
         <Paragraph>{t('ofNoDossiers')}</Paragraph>
@@ -99,6 +102,13 @@ export function Dashboard() {
           </Table>
         </div>
       )}
+      {dossiers.hasNextPage ? (
+        <ButtonGroup>
+          <Button appearance="secondary-action-button" busy={dossiers.isFetchingNextPage} disabled={dossiers.isFetchingNextPage} onClick={() => void dossiers.fetchNextPage()} data-testid="dossiers-more">
+            {`${t('ofMore')} (${shown.length} / ${inStage})`}
+          </Button>
+        </ButtonGroup>
+      ) : null}
     </>
   );
 }

@@ -18,6 +18,7 @@ import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { useSession } from '@rlp/web-ui/session';
 import { ApiError, api, must } from '../api/client';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
+import { CredentialPanel } from './CredentialPanel';
 import { useEligible, type DecisionView, type DossierDetailView, type Outcome } from './model';
 import { useOfficeI18n } from './ui';
 
@@ -188,6 +189,7 @@ function Decided({ id, decision }: { id: string; decision: DecisionView }) {
       <div id="decision-preview">
         {shown ? <iframe className="rlp-pdf-preview" src={shown.href} title={`${t('ofPreviewOf')}: ${shown.label}`} /> : null}
       </div>
+      {decision.register ? <CredentialPanel portfolioId={id} /> : null}
     </>
   );
 }

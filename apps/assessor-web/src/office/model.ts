@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, must } from '../api/client';
 import type { Schemas } from '../api/types';
 
@@ -131,10 +131,24 @@ export function daysSince(iso: string | null, now = Date.now()): number | null {
 
 export const ASSIGNABLE: readonly DossierStatus[] = ['submitted', 'in_assessment'];
 
-export function useDossiers() {
-  return useQuery({
-    queryKey: ['office', 'dossiers'],
-    queryFn: async () => (await must(api.GET('/admin/dossiers', {}))) as unknown as DossierSummary[],
+/** One page of the office list (ADR 0027); `stageCounts` on the first page only. */
+export interface DossierPage {
+  dossiers: DossierSummary[];
+  nextCursor: string | null;
+  stageCounts: Record<Stage, number> | null;
+}
+
+/** Rows per page of the dossier list. */
+export const DOSSIER_PAGE = 50;
+
+/** The office list, one stage or all, longest waiting first; more pages on request. */
+export function useDossiers(stage: Stage | null) {
+  return useInfiniteQuery({
+    queryKey: ['office', 'dossiers', stage ?? 'all'],
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) =>
+      (await must(api.GET('/admin/dossiers', { params: { query: { limit: DOSSIER_PAGE, ...(stage ? { stage } : {}), ...(pageParam ? { cursor: pageParam } : {}) } } }))) as unknown as DossierPage,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

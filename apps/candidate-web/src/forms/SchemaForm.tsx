@@ -20,6 +20,10 @@ import type { SectionStore } from '../autosave';
 import { useI18n } from '../i18n';
 import { getAt, isObject, setAt, wordCount, type Json, type JsonObject } from '../json';
 import { deref, isType, variantOf, type SchemaNode } from './schema';
+import { fieldId } from './field-id';
+import { NO_PRIVACY_WARNINGS, PrivacyContext, PrivacyHints, usePrivacyDescribedBy, type PrivacyMap } from './privacy-hints';
+
+export { fieldId };
 
 export interface DocumentOption {
   id: string;
@@ -54,10 +58,6 @@ interface FormContextValue {
 
 const FormContext = createContext<FormContextValue | null>(null);
 
-export function fieldId(pointer: string): string {
-  return `veld${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
-}
-
 /** Server-stamped keys: shown as text, never as inputs. */
 const STAMPED = new Set(['signedAt', 'acceptedAt', 'id']);
 const LONG_TEXT = /(^|\/)(text|motivation|whyChosen|notRelevantMotivation|workContext|knowledgeAreaReflections\/.+|competenceReflections\/.+|attitudeAnswers\/.+|answers\/.+)$/;
@@ -67,8 +67,8 @@ const ENUM_LABELS: Record<string, Record<string, [string, string]>> = {
   initiator: { client: ['de cliënt zelf', 'the client'], employer: ['de werkgever', 'the employer'], other: ['een ander (bijvoorbeeld UWV)', 'someone else (e.g. UWV)'] },
 };
 
-export const SchemaForm = memo(function SchemaForm(props: Omit<FormContextValue, 'hidden'> & { node: SchemaNode; hidden?: string[] }) {
-  const { node, hidden, store, onChange, readOnly, documents, findings, aside, choices, coreTasks } = props;
+export const SchemaForm = memo(function SchemaForm(props: Omit<FormContextValue, 'hidden'> & { node: SchemaNode; hidden?: string[]; privacy?: PrivacyMap }) {
+  const { node, hidden, store, onChange, readOnly, documents, findings, aside, choices, coreTasks, privacy } = props;
   const hiddenKey = (hidden ?? []).join(',');
   const coreKey = (coreTasks ?? []).join(',');
   const ctx = useMemo<FormContextValue>(
@@ -77,7 +77,9 @@ export const SchemaForm = memo(function SchemaForm(props: Omit<FormContextValue,
   );
   return (
     <FormContext.Provider value={ctx}>
-      <ObjectFields node={derefCached(node)} pointer="" />
+      <PrivacyContext.Provider value={privacy ?? NO_PRIVACY_WARNINGS}>
+        <ObjectFields node={derefCached(node)} pointer="" />
+      </PrivacyContext.Provider>
     </FormContext.Provider>
   );
 });
@@ -142,8 +144,8 @@ function Findings({ pointer }: { pointer: string }) {
 }
 
 /** The ids that describe a control: its hint and the findings about it. */
-function describedBy(ctx: FormContextValue, pointer: string, hintId: string | undefined): string | undefined {
-  const ids = [hintId, (ctx.findings.get(pointer) ?? []).length > 0 ? `${fieldId(pointer)}-findings` : undefined].filter(Boolean);
+function describedBy(ctx: FormContextValue, pointer: string, hintId: string | undefined, privacyId?: string): string | undefined {
+  const ids = [hintId, (ctx.findings.get(pointer) ?? []).length > 0 ? `${fieldId(pointer)}-findings` : undefined, privacyId].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -184,6 +186,7 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
   const isContainer = Boolean(node.properties) || isType(node, 'array');
   // Containers render their children, which subscribe themselves; only leaves read their value.
   const raw = useValueAt(isContainer ? null : pointer);
+  const privacyId = usePrivacyDescribedBy(pointer);
   if (ctx.hidden.has(pointer) || ctx.hidden.has(name)) return null;
   if (STAMPED.has(name)) {
     if (name === 'id' || raw === undefined || raw === null) return null;
@@ -258,7 +261,8 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
       <Findings pointer={pointer} />
       {long ? (
         <>
-          <LongText id={id} value={value} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, pointer, hintId)} rows={8} onText={(text) => set(text === '' ? undefined : text)} />
+          <LongText id={id} value={value} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, pointer, hintId, privacyId)} rows={8} onText={(text) => set(text === '' ? undefined : text)} />
+          <PrivacyHints pointer={pointer} text={value} readOnly={ctx.readOnly} onText={(text) => set(text === '' ? undefined : text)} />
           <WordCount text={value} />
         </>
       ) : (
@@ -271,7 +275,7 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
           readOnly={ctx.readOnly}
           invalid={invalid}
           aria-invalid={invalid || undefined}
-          aria-describedby={describedBy(ctx, pointer, hintId)}
+          aria-describedby={describedBy(ctx, pointer, hintId, privacyId)}
           className={isDate || numeric ? 'rlp-short' : undefined}
           onChange={(e) => {
             const v = e.target.value;
@@ -281,6 +285,7 @@ const Field = memo(function Field({ name, node, pointer }: { name: string; node:
           }}
         />
       )}
+      {!long && !numeric && !isDate ? <PrivacyHints pointer={pointer} text={value} readOnly={ctx.readOnly} onText={(text) => set(text === '' ? undefined : text)} /> : null}
     </FormField>
   );
 
@@ -409,6 +414,8 @@ const TaskField = memo(function TaskField({ node, pointer: p }: { node: SchemaNo
   const invalid = (ctx.findings.get(p) ?? []).some((f) => f.severity === 'blocking');
   const title = pick(node.title);
   const core = (ctx.coreTasks ?? []).includes(p.split('/').pop() ?? '');
+  const textPrivacyId = usePrivacyDescribedBy(`${p}/text`);
+  const motivationPrivacyId = usePrivacyDescribedBy(`${p}/notRelevantMotivation`);
   return (
     <div className="rlp-with-aside rlp-task">
       <div>
@@ -434,12 +441,14 @@ const TaskField = memo(function TaskField({ node, pointer: p }: { node: SchemaNo
           {status === 'not_relevant' ? (
             <FormField type="text">
               <FormLabel htmlFor={`${idBase}-motivation`}>{pick(schemaText('notRelevantMotivation'))}</FormLabel>
-              <LongText id={`${idBase}-motivation`} rows={4} value={motivation} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, p, undefined)} onText={(text) => set(withText(e, 'notRelevantMotivation', text))} />
+              <LongText id={`${idBase}-motivation`} rows={4} value={motivation} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, p, undefined, motivationPrivacyId)} onText={(text) => set(withText(e, 'notRelevantMotivation', text))} />
+              <PrivacyHints pointer={`${p}/notRelevantMotivation`} controlId={`${idBase}-motivation`} text={motivation} readOnly={ctx.readOnly} onText={(text) => set(withText(e, 'notRelevantMotivation', text))} />
             </FormField>
           ) : (
             <FormField type="text">
               <FormLabel htmlFor={`${idBase}-text`}>{pick(schemaText('text'))}</FormLabel>
-              <LongText id={`${idBase}-text`} rows={10} value={text} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, p, undefined)} onText={(t2) => set(withText(e, 'text', t2))} />
+              <LongText id={`${idBase}-text`} rows={10} value={text} readOnly={ctx.readOnly} invalid={invalid} aria-invalid={invalid || undefined} aria-describedby={describedBy(ctx, p, undefined, textPrivacyId)} onText={(t2) => set(withText(e, 'text', t2))} />
+              <PrivacyHints pointer={`${p}/text`} text={text} readOnly={ctx.readOnly} onText={(t2) => set(withText(e, 'text', t2))} />
               <WordCount text={text} />
             </FormField>
           )}

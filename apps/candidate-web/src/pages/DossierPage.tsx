@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { usePortfolio, useSubmission } from '../queries';
 import { RouterButtonLink } from '@rlp/web-ui/links';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
+import { CredentialSection } from './CredentialSection';
 import { nextStep, statusLabel } from './HomePage';
 
 interface Slot {
@@ -143,6 +144,7 @@ export default function DossierPage() {
       ) : decision.error ? (
         <ErrorBox error={decision.error} retry={() => void decision.refetch()} />
       ) : null}
+      {decision.data?.outcome === 'certified' ? <CredentialSection portfolioId={id} /> : null}
       {INTERVIEW_STAGES.includes(p.status) ? (
         <section aria-labelledby="interview-title" className="rlp-card">
           <Heading2 id="interview-title">{t('interview')}</Heading2>

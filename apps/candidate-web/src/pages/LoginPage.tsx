@@ -1,8 +1,8 @@
 import { Alert, Button, FormField, FormFieldDescription, FormLabel, Heading1, Paragraph, Textbox } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { ForgotPasswordLink } from '@rlp/web-ui/account-pages';
 import { LoginForm } from '@rlp/web-ui/login';
-import { useLogin } from '@rlp/web-ui/session';
 import { api, ApiError, must } from '../api/client';
 import { useI18n } from '../i18n';
 
@@ -10,6 +10,7 @@ export function LoginPage() {
   const { t } = useI18n();
   return (
     <LoginForm title={t('loginTitle')} intro={t('loginIntro')}>
+      <ForgotPasswordLink />
       <Paragraph>
         {t('noAccountYet')} <Link to="/registreren">{t('register')}</Link>
       </Paragraph>
@@ -19,14 +20,15 @@ export function LoginPage() {
 
 export function RegisterPage() {
   const { t, message } = useI18n();
-  const login = useLogin();
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The same answer whether or not the address already has an account (ADR 0020): no automatic login.
+  const [registered, setRegistered] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   const fieldErrors = new Map<string, string>();
   const details = problem?.problem.details;
   if (Array.isArray(details)) for (const d of details as Array<{ path?: string; constraints?: string[] }>) if (d.path) fieldErrors.set(d.path, (d.constraints ?? []).join('; '));
   if (problem?.code === 'PASSWORD_TOO_SHORT' || problem?.code === 'PASSWORD_TOO_WEAK') fieldErrors.set('password', message(problem.message));
-  if (problem?.code === 'EMAIL_TAKEN' || problem?.code === 'ACCOUNT_EXISTS') fieldErrors.set('email', message(problem.message));
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -40,7 +42,8 @@ export function RegisterPage() {
     setProblem(null);
     try {
       await must(api.POST('/auth/register', { body }));
-      await login(body.email, body.password);
+      setRegistered(true);
+      heading.current?.focus();
     } catch (err) {
       setProblem(err instanceof ApiError ? err : new ApiError(0, { code: 'UNKNOWN', message: t('error') }));
     } finally {
@@ -70,9 +73,26 @@ export function RegisterPage() {
       </FormField>
     );
   };
+  if (registered) {
+    return (
+      <div className="rlp-narrow">
+        <Heading1 ref={heading} tabIndex={-1}>
+          {t('registerTitle')}
+        </Heading1>
+        <Alert type="ok" role="status">
+          <Paragraph>{t('registered')}</Paragraph>
+        </Alert>
+        <Paragraph>
+          <Link to="/inloggen">{t('logIn')}</Link>
+        </Paragraph>
+      </div>
+    );
+  }
   return (
     <div className="rlp-narrow">
-      <Heading1>{t('registerTitle')}</Heading1>
+      <Heading1 ref={heading} tabIndex={-1}>
+        {t('registerTitle')}
+      </Heading1>
       <Paragraph lead>{t('loginIntro')}</Paragraph>
       {problem ? (
         <Alert type="error" role="alert">

@@ -7,6 +7,7 @@ import { SECTIONS } from '../sections';
 import { RouterButtonLink } from '@rlp/web-ui/links';
 import { FindingList, PartProgressList } from '../ui/progress';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
+import { PrivacySummary } from '../privacy';
 
 export default function PortfolioPage() {
   const { id = '' } = useParams();
@@ -39,6 +40,7 @@ export default function PortfolioPage() {
             </a>{' '}
             <RouterButtonLink to={`/portfolio/${id}/indienen`}>{t('submitTitle')}</RouterButtonLink>
           </Paragraph>
+          <PrivacySummary portfolioId={id} sectionTitle={(key) => sectionTitle(key, lang)} />
         </div>
         <div>
           <Heading2>{t('progress')}</Heading2>

@@ -11,6 +11,7 @@ import type { Json, JsonObject } from '../json';
 import { useCompleteness, useDocuments, useGuidance, usePortfolio } from '../queries';
 import { localPointer, SECTIONS, sectionBySlug } from '../sections';
 import { FindingList } from '../ui/progress';
+import { useLivePrivacy } from '../privacy';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { DeclarationsForm } from './DeclarationsForm';
 import { sectionTitle } from './PortfolioPage';
@@ -109,6 +110,8 @@ function SectionEditor({ portfolioId, section, readOnly }: { portfolioId: string
   const guidance = useGuidance();
   const node = sectionSchema(section);
   const g = guidance.data;
+  // The privacy check (AVG) runs here, on what is typed, before any save (ADR 0022).
+  const privacy = useLivePrivacy(editor.store, section, editor.loaded && !readOnly);
 
   const { findings, sectionFindings } = useMemo(() => {
     const map = new Map<string, FieldFinding[]>();
@@ -202,6 +205,7 @@ function SectionEditor({ portfolioId, section, readOnly }: { portfolioId: string
               aside={aside}
               choices={choices}
               coreTasks={g?.cases.trajectory?.coreTasks}
+              privacy={privacy}
             />
           )}
         </form>

@@ -53,7 +53,8 @@ const TEXT = {
     found: (n: number) => (n === 1 ? '1 inschrijving gevonden.' : `${n} inschrijvingen gevonden.`),
     more: `Er zijn meer dan ${REGISTER_LOOKUP.maxResults} inschrijvingen gevonden; hier staan de eerste ${REGISTER_LOOKUP.maxResults}. Maak uw zoekopdracht specifieker.`,
     none: (q: string) => `Geen geldige inschrijving gevonden voor „${q}”. Controleer de spelling, of zoek op het certificaatnummer.`,
-    absent: 'Staat iemand niet in het register? Dan is die persoon nu niet gecertificeerd, of het certificaat is verlopen.',
+    absent: 'Staat iemand niet in het register? Dan is die persoon nu niet gecertificeerd, of het certificaat is verlopen of ingetrokken.',
+    verifyLink: 'Een digitaal certificaat of de QR-code van een certificaat controleren',
     tooShort: `Vul ten minste ${REGISTER_LOOKUP.minQueryLength} tekens van de naam in, of het certificaatnummer.`,
     invalid: `Deze zoekopdracht kan niet worden uitgevoerd. Gebruik één zoekterm van hooguit ${REGISTER_LOOKUP.maxQueryLength} tekens.`,
     limitedHeading: 'Even geduld',
@@ -80,7 +81,8 @@ const TEXT = {
     found: (n: number) => (n === 1 ? '1 entry found.' : `${n} entries found.`),
     more: `More than ${REGISTER_LOOKUP.maxResults} entries match; the first ${REGISTER_LOOKUP.maxResults} are shown. Make your search more specific.`,
     none: (q: string) => `No valid entry found for “${q}”. Check the spelling, or search by certificate number.`,
-    absent: 'Someone is not in the register? Then that person is not certified now, or the certificate has expired.',
+    absent: 'Someone is not in the register? Then that person is not certified now, or the certificate has expired or been revoked.',
+    verifyLink: 'Verify a digital certificate or the QR code of a certificate',
     tooShort: `Enter at least ${REGISTER_LOOKUP.minQueryLength} characters of the name, or the certificate number.`,
     invalid: `This search cannot be run. Use one search term of at most ${REGISTER_LOOKUP.maxQueryLength} characters.`,
     limitedHeading: 'Please wait a moment',
@@ -145,6 +147,7 @@ export function renderRegisterPage(lang: PageLanguage, q: string, state: PageSta
     switchHref: href({ lang: other === 'en' ? 'en' : undefined, q: term || undefined }),
     switchLang: other,
     backHref: href({ lang: lang === 'en' ? 'en' : undefined }),
+    verifyHref: lang === 'en' ? '/verify?lang=en' : '/verify',
     fieldError,
     results: results && results.entries.length > 0
       ? {

@@ -102,6 +102,11 @@ function ChainCheck() {
               </strong>
               {report.events !== null ? ` ${t('chainIntactCount1')} ${report.events} ${t('chainIntactCount2')}` : ''}
             </Paragraph>
+            {report.pending ? (
+              <Paragraph className="rlp-hint">
+                {report.pending} {t('bh_chainPending')}
+              </Paragraph>
+            ) : null}
             {report.head ? (
               <Paragraph>
                 {t('bh_chainHead')} {report.head.chainSeq}: <code className="rlp-hash">{report.head.hash}</code>

@@ -190,6 +190,11 @@ export const beheerTexts = {
   bh_problem_HASH_MISMATCH: ['de inhoud is gewijzigd (de hash klopt niet)', 'its content was changed (the hash does not match)'],
   bh_problem_BROKEN_LINK: ['de schakel met de vorige gebeurtenis is verbroken', 'the link to the previous event is broken'],
   bh_problem_SEQUENCE_GAP: ['er ontbreken gebeurtenissen ervoor', 'events before it are missing'],
+  bh_problem_UNCHAINED: ['de gebeurtenis is lang na het vastleggen nog niet in de keten opgenomen', 'the event was still not chained well after it was recorded'],
+  bh_chainPending: [
+    'gebeurtenis(sen) van zojuist nog niet in de keten opgenomen; dat gebeurt binnen enkele seconden.',
+    'event(s) from just now not chained yet; that happens within seconds.',
+  ],
   bh_chainVerifyAgain: ['Opnieuw controleren', 'Check again'],
   bh_event: ['Gebeurtenis', 'Event'],
   bh_filterTitle: ['Filteren', 'Filter'],
@@ -276,6 +281,6 @@ export function actionLabel(action: string, lang: 'nl' | 'en'): string {
   return lang === 'nl' ? known[0] : known[1];
 }
 
-export function problemLabel(problem: 'HASH_MISMATCH' | 'BROKEN_LINK' | 'SEQUENCE_GAP', t: (key: Key) => string): string {
+export function problemLabel(problem: 'HASH_MISMATCH' | 'BROKEN_LINK' | 'SEQUENCE_GAP' | 'UNCHAINED', t: (key: Key) => string): string {
   return t(`bh_problem_${problem}`);
 }
