@@ -5,6 +5,7 @@ import { transformFile } from '@swc/core';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
+import swcOptions from './swc-options.cjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist');
@@ -28,18 +29,7 @@ async function* walk(dir, wanted) {
 }
 const isSource = (name) => name.endsWith('.ts') && !skip.test(name);
 
-const options = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2023',
-    baseUrl: root,
-    paths: { '@rlp/*': ['libs/*/src'] },
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs', ignoreDynamic: true },
-  sourceMaps: true,
-};
+const options = swcOptions(root, true);
 
 const started = Date.now();
 await rm(out, { recursive: true, force: true });

@@ -1,25 +1,14 @@
-// Loads the bench's TypeScript with SWC, as scripts/build.mjs compiles it for `npm start`
-// (decorator metadata included, which Nest's dependency injection needs and tsx/esbuild do not
-// emit; @rlp/* aliases rewritten), but in memory: no dist/ is built or touched.
+// Loads the bench's TypeScript with SWC, with the options scripts/build.mjs compiles it with for
+// `npm start` (scripts/swc-options.cjs), but in memory: no dist/ is built or touched.
 'use strict';
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const { transformSync } = require('@swc/core');
+const swcOptions = require('../swc-options.cjs');
 
 const root = path.resolve(__dirname, '..', '..');
-const options = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2023',
-    baseUrl: root,
-    paths: { '@rlp/*': ['libs/*/src'] },
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs', ignoreDynamic: true },
-  sourceMaps: 'inline',
-};
+const options = swcOptions(root, 'inline');
 
 process.setSourceMapsEnabled(true);
 Module._extensions['.ts'] = function compileTs(module, filename) {
