@@ -18,7 +18,7 @@ jest.setTimeout(180_000);
 const CANDIDATES = 10_000;
 const ASSESSORS = 20;
 /** Tables whose size follows the number of candidates (or their sessions and documents). */
-const GROWING = ['users', 'portfolios', 'assignments', 'scorings', 'decisions', 'register_entries', 'sessions', 'documents', 'credentials', 'credential_revocations', 'section_revisions', 'audit_events'];
+const GROWING = ['users', 'portfolios', 'portfolio_sections', 'assignments', 'scorings', 'decisions', 'register_entries', 'sessions', 'documents', 'credentials', 'credential_revocations', 'section_revisions', 'audit_events', 'regulation_acceptances'];
 const TODAY = '2026-12-01';
 
 let p: TestPlatform;
@@ -91,6 +91,25 @@ beforeAll(async () => {
     `INSERT INTO credential_revocations (credential_id, reason, revoked_by, revoked_at)
      SELECT id, 'test', $1, now() FROM credentials WHERE status_index % 50 = 0`,
     [admin.id],
+  );
+  // The gedragscode moved to version 2 last month. Every candidate accepted version 1 on their
+  // portfolio; of the drafts, two in three have accepted version 2 since and one in three must still
+  // renew. (Other portfolios' declarations sections hold version 1, as they were submitted.)
+  await q(
+    `INSERT INTO regulation_versions (type, version, title, body, status, effective_from, published_at, created_at, updated_at)
+     SELECT type, 2, title, body || E'\\nArtikel 99.', 'published', date '2026-11-01', now(), now(), now() FROM regulation_versions WHERE type = 'gedragscode' AND version = 1`,
+  );
+  await q(
+    `INSERT INTO regulation_acceptances (user_id, portfolio_id, regulation_version_id, accepted_at)
+     SELECT p.candidate_id, p.id, v.id, timestamptz '2025-01-01T00:00:00Z' + (row_number() OVER (ORDER BY p.id)) * interval '37 minutes'
+       FROM portfolios p CROSS JOIN regulation_versions v WHERE v.type = 'gedragscode' AND v.version = 1`,
+  );
+  await q(
+    `INSERT INTO portfolio_sections (portfolio_id, section, content, version, document_ids, updated_at)
+     SELECT p.id, 'declarations',
+            jsonb_build_object('gedragscode', jsonb_build_object('accepted', true, 'version', CASE WHEN p.status = 'draft' AND n % 3 <> 0 THEN 2 ELSE 1 END, 'acceptedAt', '2026-01-01')),
+            1, '{}', now()
+       FROM (SELECT id, status, row_number() OVER (ORDER BY id) AS n FROM portfolios) p`,
   );
   // Everyone signs in now and then: a session or two per account.
   await q(
@@ -300,11 +319,75 @@ describe('list plans at 10,000 candidates', () => {
       const res = await office().get(`/admin/dossiers?${bad}`).set(admin.auth).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
+    for (const bad of ['limit=0', 'limit=201', 'limit=x']) {
+      for (const list of ['acceptances', 'renewals']) {
+        const res = await office().get(`/admin/regulations/gedragscode/versions/1/${list}?${bad}`).set(admin.auth).expect(400);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+      }
+    }
     for (const cursor of ['nonsense', Buffer.from('["2026-01-01T00:00:00.000000Z","not-a-uuid"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
-      for (const path of ['/admin/dossiers', '/assessments']) {
+      for (const path of ['/admin/dossiers', '/assessments', '/admin/regulations/gedragscode/versions/1/acceptances', '/admin/regulations/gedragscode/versions/1/renewals']) {
         const res = await office().get(`${path}?cursor=${cursor}`).set(admin.auth).expect(400);
         expect(res.body).toMatchObject({ code: 'INVALID_CURSOR', details: { field: 'cursor' } });
       }
     }
+  });
+  it("a regulation version's acceptances and the drafts that must renew use indexes only, first and later pages", async () => {
+    for (const list of ['acceptances', 'renewals'] as const) {
+      const base = `/admin/regulations/gedragscode/versions/1/${list}`;
+      const first = await office().get(`${base}?limit=100`).set(admin.auth).expect(200);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      for (const url of [`${base}?limit=100`, `${base}?limit=100&cursor=${encodeURIComponent(first.body.nextCursor as string)}`]) {
+        const plans = await plansOf(await captured(() => office().get(url).set(admin.auth).expect(200)));
+        expect(plans.some((pl) => (list === 'acceptances' ? /FROM "regulation_acceptances" a/ : /FROM "portfolio_sections" s/).test(pl.sql))).toBe(true);
+        expectNoSeqScanOnGrowingTables(plans);
+      }
+    }
+  });
+
+  it("pages a regulation version's acceptances and the drafts that must renew: disjoint, complete, in order", async () => {
+    const [expected] = await p.db.query<{ accepted: number; renew: number }>(
+      `SELECT (SELECT count(*)::int FROM regulation_acceptances a JOIN regulation_versions v ON v.id = a.regulation_version_id WHERE v.type = 'gedragscode' AND v.version = 1) AS accepted,
+              (SELECT count(*)::int FROM portfolio_sections s JOIN portfolios p ON p.id = s.portfolio_id
+                WHERE s.section = 'declarations' AND p.status = 'draft' AND s.content -> 'gedragscode' ->> 'version' = '1') AS renew`,
+    );
+    expect(expected!.accepted).toBe(CANDIDATES);
+    expect(expected!.renew).toBeGreaterThan(200);
+    const pageThrough = async (list: 'acceptances' | 'renewals', key: (row: Record<string, string>) => string, sortKey: (row: Record<string, string>) => string) => {
+      const seen: string[] = [];
+      const order: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await office()
+          .get(`/admin/regulations/gedragscode/versions/1/${list}?limit=173${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+          .set(admin.auth)
+          .expect(200);
+        const rows = (list === 'acceptances' ? res.body.acceptedBy : res.body.draftsNeedingRenewal) as Array<Record<string, string>>;
+        expect(rows.length).toBeLessThanOrEqual(173);
+        seen.push(...rows.map(key));
+        order.push(...rows.map(sortKey));
+        cursor = res.body.nextCursor as string | null;
+        pages += 1;
+      } while (cursor !== null);
+      return { seen, order, pages };
+    };
+    const accepted = await pageThrough('acceptances', (r) => `${r['portfolioId']}`, (r) => r['acceptedAt']!);
+    expect(new Set(accepted.seen).size).toBe(accepted.seen.length);
+    expect(accepted.seen).toHaveLength(expected!.accepted);
+    expect(accepted.pages).toBe(Math.ceil(expected!.accepted / 173));
+    expect([...accepted.order].sort()).toEqual(accepted.order);
+
+    const renew = await pageThrough('renewals', (r) => r['portfolioId']!, (r) => r['portfolioId']!);
+    expect(new Set(renew.seen).size).toBe(renew.seen.length);
+    expect(renew.seen).toHaveLength(expected!.renew);
+    const drafts = await p.db.query<{ id: string }>(
+      `SELECT p.id FROM portfolios p JOIN portfolio_sections s ON s.portfolio_id = p.id AND s.section = 'declarations'
+        WHERE p.status = 'draft' AND s.content -> 'gedragscode' ->> 'version' = '1' ORDER BY p.created_at, p.id`,
+    );
+    expect(renew.seen).toEqual(drafts.map((d) => d.id));
+    // Version 2 is current: nobody has to renew it.
+    const current = await office().get('/admin/regulations/gedragscode/versions/2/renewals').set(admin.auth).expect(200);
+    expect(current.body).toMatchObject({ currentVersion: 2, draftsNeedingRenewal: [], nextCursor: null });
   });
 });

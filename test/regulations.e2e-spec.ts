@@ -36,7 +36,8 @@ describe('regulation documents: versions, publication and renewed acceptance (e2
 
     // Version 1 is current; the candidate's acceptance of it is on record.
     const before = await assessorApi().get(`${base}/1/acceptances`).set(admin).expect(200);
-    expect(before.body).toMatchObject({ type: 'gedragscode', version: 1, current: true, status: 'published', draftsNeedingRenewal: [] });
+    expect(before.body).toMatchObject({ type: 'gedragscode', version: 1, current: true, status: 'published', nextCursor: null });
+    expect((await assessorApi().get(`${base}/1/renewals`).set(admin).expect(200)).body).toMatchObject({ currentVersion: 1, draftsNeedingRenewal: [], nextCursor: null });
     expect(before.body.acceptedBy).toEqual([expect.objectContaining({ userId: c.id, portfolioId })]);
 
     // Draft → edit → publish, effective today.
@@ -85,8 +86,12 @@ describe('regulation documents: versions, publication and renewed acceptance (e2
 
     // The office sees the portfolio among the drafts that still have to renew.
     const stale = await assessorApi().get(`${base}/1/acceptances`).set(admin).expect(200);
-    expect(stale.body).toMatchObject({ status: 'superseded', current: false, currentVersion: 2 });
-    expect(stale.body.draftsNeedingRenewal).toEqual([expect.objectContaining({ portfolioId, candidateId: c.id, acceptedVersion: 1 })]);
+    expect(stale.body).toMatchObject({ status: 'superseded', current: false, currentVersion: 2, nextCursor: null });
+    const renew = await assessorApi().get(`${base}/1/renewals`).set(admin).expect(200);
+    expect(renew.body).toMatchObject({ type: 'gedragscode', version: 1, currentVersion: 2, nextCursor: null });
+    expect(renew.body.draftsNeedingRenewal).toEqual([expect.objectContaining({ portfolioId, candidateId: c.id, acceptedVersion: 1 })]);
+    // The current version and the klachtenreglement (not superseded) have nobody to renew.
+    expect((await assessorApi().get(`${base}/2/renewals`).set(admin).expect(200)).body.draftsNeedingRenewal).toEqual([]);
 
     // Accepting version 2 (the section's ETag is needed).
     const section = await api(p).get(`/portfolios/${portfolioId}/sections/declarations`).set(c.auth).expect(200);
@@ -111,7 +116,7 @@ describe('regulation documents: versions, publication and renewed acceptance (e2
     const v2 = await assessorApi().get(`${base}/2/acceptances`).set(admin).expect(200);
     expect(v2.body.acceptedBy).toEqual([expect.objectContaining({ userId: c.id, portfolioId, email: expect.any(String), displayName: expect.any(String), acceptedAt: expect.any(String) })]);
     const v1After = await assessorApi().get(`${base}/1/acceptances`).set(admin).expect(200);
-    expect(v1After.body.draftsNeedingRenewal).toEqual([]);
+    expect((await assessorApi().get(`${base}/1/renewals`).set(admin).expect(200)).body.draftsNeedingRenewal).toEqual([]);
     expect(v1After.body.acceptedBy).toEqual([expect.objectContaining({ userId: c.id, portfolioId })]);
 
     // Every change was audited.
@@ -234,6 +239,7 @@ describe('regulation documents: versions, publication and renewed acceptance (e2
       'GET /admin/regulations/:type/versions',
       'GET /admin/regulations/:type/versions/:version',
       'GET /admin/regulations/:type/versions/:version/acceptances',
+      'GET /admin/regulations/:type/versions/:version/renewals',
       'PATCH /admin/regulations/:type/versions/:version',
       'POST /admin/regulations/:type/versions',
       'POST /admin/regulations/:type/versions/:version/publish',

@@ -164,6 +164,31 @@ describe('the office management screens in Chromium', () => {
     await page.getByText('moeten opnieuw accepteren: de geldende versie is 2').waitFor();
     await expectAccessible(page, 'versie 1: acceptaties');
     await shot('acceptances');
+
+    // 60 more candidates accepted version 1: the list shows 50, "Meer tonen" the rest (ADR 0027).
+    await p.db.query(
+      `WITH u AS (
+         INSERT INTO users (email, password_hash, role, display_name, created_at, updated_at)
+         SELECT 'accepteerde-' || i || '@test.rlp.local', 'x', 'candidate', 'Kandidaat ' || lpad(i::text, 2, '0'), now(), now() FROM generate_series(1, 60) i
+         RETURNING id, display_name)
+       INSERT INTO regulation_acceptances (user_id, portfolio_id, regulation_version_id, accepted_at)
+       SELECT u.id, gen_random_uuid(), v.id, now() + right(u.display_name, 2)::int * interval '1 minute'
+         FROM u CROSS JOIN regulation_versions v WHERE v.type = 'gedragscode' AND v.version = 1`,
+    );
+    await page.reload();
+    await heading('Gedragscode — versie 1');
+    const accepted = page.getByRole('region', { name: 'Wie deze versie accepteerde' });
+    await accepted.getByRole('row').filter({ hasText: 'Kandidaat 49' }).waitFor();
+    expect(await accepted.getByRole('row').count()).toBe(1 + 50);
+    const more = accepted.getByRole('button', { name: 'Meer tonen (50 getoond)' });
+    await expectAccessible(page, 'versie 1: acceptaties, eerste 50');
+    await shot('acceptances-first-50');
+    await more.click();
+    await accepted.getByRole('row').filter({ hasText: 'Kandidaat 60' }).waitFor();
+    expect(await accepted.getByRole('row').count()).toBe(1 + 61);
+    expect(await accepted.getByRole('button', { name: /Meer tonen/ }).count()).toBe(0);
+    await expectAccessible(page, 'versie 1: alle acceptaties');
+    await shot('acceptances-more');
   });
 
   it('shows the rulebook versions and sets the default for new portfolios', async () => {

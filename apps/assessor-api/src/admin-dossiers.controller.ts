@@ -7,7 +7,6 @@ import {
   AssignmentSchema,
   DecisionSchema,
   DossierPageSchema,
-  PAGE,
   EligibleAssessorSchema,
   AssignDto,
   AssignmentService,
@@ -19,7 +18,7 @@ import {
   InterviewService,
   JointRecordEntity,
 } from '@rlp/assessment';
-import { ApiErrors, ApiFileResponse, ERRORS, sendPdf, UuidPipe } from '@rlp/platform';
+import { ApiErrors, ApiFileResponse, ERRORS, PAGE, sendPdf, UuidPipe } from '@rlp/platform';
 import { PortfolioEntity } from '@rlp/portfolio';
 import { DataSource } from 'typeorm';
 

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentPrincipal, Principal, RequestId, Roles } from '@rlp/accounts';
+import { PageQueryDto } from '@rlp/assessment';
 import { ApiErrors, ERRORS, VersionPipe, type ErrorCodes, type VersionNumber } from '@rlp/platform';
 import {
   isRegulationType,
@@ -10,6 +11,8 @@ import {
   RegulationAcceptancesSchema,
   RegulationAcceptancesView,
   RegulationAdminVersionSchema,
+  RegulationRenewalsSchema,
+  RegulationRenewalsView,
   RegulationAdminView,
   RegulationsAdminService,
   type RegulationType,
@@ -69,6 +72,8 @@ const TYPE_PARAM = { name: 'type', enum: REGULATION_TYPES } as const;
 const OFFICE: ErrorCodes[] = [ERRORS.signedIn, ERRORS.role, { 404: ['REGULATION_TYPE_NOT_FOUND'], 503: ['NO_CURRENT_REGULATION'] }];
 /** A route on one version of that type. */
 const ONE_VERSION: ErrorCodes = { 400: ['INVALID_VERSION'], 404: ['REGULATION_VERSION_NOT_FOUND'] };
+/** A keyset-paged list (ADR 0027): `limit` and `cursor`. */
+const PAGING: ErrorCodes[] = [ERRORS.query, { 400: ['INVALID_CURSOR'] }];
 /** A change to a draft. */
 const DRAFT_CHANGE: ErrorCodes[] = [...OFFICE, ERRORS.csrf, ONE_VERSION, { 409: ['REGULATION_VERSION_PUBLISHED'] }];
 /** The official PDF given with a draft. */
@@ -164,10 +169,20 @@ export class AdminRegulationsController {
   @Get(':type/versions/:version/acceptances')
   @ApiParam(TYPE_PARAM)
   @ApiParam(VERSION_PARAM)
-  @ApiOperation({ summary: 'Who accepted this version, and which draft portfolios still have to accept the current one instead' })
+  @ApiOperation({ summary: 'Who accepted this version, oldest first, a page at a time (ADR 0027)' })
   @ApiOkResponse({ type: RegulationAcceptancesSchema })
-  @ApiErrors(...OFFICE, ONE_VERSION)
-  acceptances(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber): Promise<RegulationAcceptancesView> {
-    return this.regulations.acceptances(regulationType(type), version);
+  @ApiErrors(...OFFICE, ONE_VERSION, ...PAGING)
+  acceptances(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber, @Query() page: PageQueryDto): Promise<RegulationAcceptancesView> {
+    return this.regulations.acceptances(regulationType(type), version, page);
+  }
+
+  @Get(':type/versions/:version/renewals')
+  @ApiParam(TYPE_PARAM)
+  @ApiParam(VERSION_PARAM)
+  @ApiOperation({ summary: 'Draft portfolios that accepted this version while it is no longer the current one, and so must accept the current one before submitting; oldest draft first, a page at a time (ADR 0027)' })
+  @ApiOkResponse({ type: RegulationRenewalsSchema })
+  @ApiErrors(...OFFICE, ONE_VERSION, ...PAGING)
+  renewals(@Param('type') type: string, @Param('version', VersionPipe) version: VersionNumber, @Query() page: PageQueryDto): Promise<RegulationRenewalsView> {
+    return this.regulations.renewals(regulationType(type), version, page);
   }
 }

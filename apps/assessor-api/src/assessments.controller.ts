@@ -6,7 +6,6 @@ import {
   AssessorDossierPageSchema,
   AssessorDossierQueryDto,
   AssessorDossierSchema,
-  PAGE,
   AssessorSlotSchema,
   AssignmentSchema,
   AssignmentService,
@@ -34,7 +33,7 @@ import {
   unknownFields,
 } from '@rlp/assessment';
 import { DocumentsService } from '@rlp/documents';
-import { ApiErrors, ApiFileResponse, bilingual, DomainError, ERRORS, sendIcs, sendPdf, UuidPipe, validationError } from '@rlp/platform';
+import { ApiErrors, ApiFileResponse, bilingual, DomainError, ERRORS, PAGE, sendIcs, sendPdf, UuidPipe, validationError } from '@rlp/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { SubmissionPdfService, submissionView, SubmissionWithDocumentSchema } from '@rlp/portfolio';

@@ -6,7 +6,7 @@ import { ABSENT_PARTIES, DECISION_OUTCOMES, MISSED_KINDS, MISSED_NEXT, type Abse
 import { MAX_BATCH_SLOTS } from './interview.service';
 import { REGISTER_LOOKUP } from './register-rate-limiter';
 import { DOSSIER_STAGES, type DossierStage } from './assignment.service';
-import { PAGE } from './page-cursor';
+import { PAGE } from '../../platform/src/page-cursor';
 
 export class AssignDto {
   @ApiProperty({ description: 'Account id of the assessor (role assessor, or an admin acting as assessor)' })

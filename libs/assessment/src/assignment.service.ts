@@ -8,7 +8,7 @@ import { NotificationService } from '../../notifications/src/notification.servic
 import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
 import { AssignmentEntity, ScoringEntity } from './assessment.entities';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
-import { decodeCursor, encodeCursor, PAGE_KEY_SQL, pageSize, type PageKey } from './page-cursor';
+import { decodeCursor, encodeCursor, PAGE_KEY_SQL, pageSize, type PageKey } from '../../platform/src/page-cursor';
 
 /** The stages of a dossier for people, in Dutch (the authority) and English. */
 export const STAGE_LABELS: Readonly<Record<PortfolioStatus, { nl: string; en: string }>> = {

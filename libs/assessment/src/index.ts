@@ -17,4 +17,3 @@ export * from './register.controller';
 export * from './register-rate-limiter';
 export * from './decision-documents.service';
 export * from './assessment.responses';
-export * from './page-cursor';

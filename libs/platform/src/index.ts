@@ -16,3 +16,4 @@ export * from './draining';
 export * from './http-files';
 export * from './request-body.interceptor';
 export * from './openapi';
+export * from './page-cursor';

@@ -1,5 +1,5 @@
-import { bilingual } from '../../platform/src/bilingual';
-import { DomainError } from '../../platform/src/domain-error';
+import { bilingual } from './bilingual';
+import { DomainError } from './domain-error';
 
 /**
  * Keyset paging of the lists that grow with the number of candidates (ADR 0027). A page is at

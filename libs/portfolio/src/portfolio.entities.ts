@@ -50,6 +50,11 @@ export class PortfolioEntity {
 /** One part of a portfolio with its own version: the unit of optimistic concurrency. */
 @Entity({ name: 'portfolio_sections' })
 @Check('ck_portfolio_sections_version', `"version" >= 1`)
+// The version of each regulation the declarations accept, for the office's list of drafts that
+// must renew (ADR 0027 addendum): expression indexes TypeORM cannot express, so declared here by
+// name only and left to the migration.
+@Index('ix_portfolio_sections_gedragscode_version', { synchronize: false })
+@Index('ix_portfolio_sections_klachtenreglement_version', { synchronize: false })
 export class PortfolioSectionEntity {
   @PrimaryColumn({ name: 'portfolio_id', type: 'uuid', primaryKeyConstraintName: 'pk_portfolio_sections' })
   portfolioId!: string;

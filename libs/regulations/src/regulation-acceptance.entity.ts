@@ -7,7 +7,7 @@ import { RegulationVersionEntity } from './regulation-version.entity';
  * Append-only (a database trigger refuses UPDATE and DELETE); renewing adds a new row.
  */
 @Entity({ name: 'regulation_acceptances' })
-@Index('ix_regulation_acceptances_version', ['regulationVersionId'])
+@Index('ix_regulation_acceptances_version_accepted', ['regulationVersionId', 'acceptedAt', 'id'])
 @Index('ix_regulation_acceptances_portfolio', ['portfolioId'])
 export class RegulationAcceptanceEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_regulation_acceptances' })

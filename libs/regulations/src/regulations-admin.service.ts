@@ -4,6 +4,7 @@ import { AuditService } from '../../audit/src/audit.service';
 import { bilingual } from '../../platform/src/bilingual';
 import { amsterdamDate, Clock } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
+import { decodeCursor, encodeCursor, PAGE_KEY_SQL, pageSize } from '../../platform/src/page-cursor';
 import { NotificationService } from '../../notifications/src/notification.service';
 import { ACCEPTED_REGULATIONS, REGULATION_TYPES, RegulationType, RegulationVersionEntity } from './regulation-version.entity';
 import { RegulationsService, RegulationVersionView } from './regulations.service';
@@ -48,9 +49,27 @@ export interface RegulationAcceptancesView {
   status: RegulationVersionView['status'];
   current: boolean;
   currentVersion: number;
+  /** A page of acceptances, oldest first. */
   acceptedBy: RegulationAcceptor[];
-  /** Draft portfolios whose declarations accept this version while it is no longer the current one. */
+  /** The cursor of the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Draft portfolios whose declarations accept this version while it is no longer the current one. */
+export interface RegulationRenewalsView {
+  type: RegulationType;
+  version: number;
+  currentVersion: number;
+  /** A page of them, oldest draft first. */
   draftsNeedingRenewal: PortfolioNeedingRenewal[];
+  /** The cursor of the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** `limit` and `cursor` of a keyset-paged list (ADR 0027). */
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
 }
 
 /** What changed between the version a candidate accepted and the current one. */
@@ -246,38 +265,77 @@ export class RegulationsAdminService {
     return this.get(type, version);
   }
 
-  async acceptances(type: RegulationType, version: number): Promise<RegulationAcceptancesView> {
+  /**
+   * Who accepted this version, oldest first, a page at a time (ADR 0027: keyset on
+   * `(accepted_at, id)`, index `ix_regulation_acceptances_version_accepted`).
+   */
+  async acceptances(type: RegulationType, version: number, paging: PageRequest = {}): Promise<RegulationAcceptancesView> {
+    const limit = pageSize(paging.limit);
+    const after = decodeCursor(paging.cursor);
     const row = await this.dataSource.manager.findOneBy(RegulationVersionEntity, { type, version });
     if (!row) throw versionNotFound(type, version);
     const current = await this.currentOf(type);
     const view = this.regulations.view(row, current);
-    const accepted: Array<{ user_id: string; display_name: string; email: string; portfolio_id: string; accepted_at: Date }> = await this.dataSource.query(
-      `SELECT a."user_id", u."display_name", u."email", a."portfolio_id", a."accepted_at"
+    const params: unknown[] = [row.id, limit + 1];
+    if (after) params.push(after.at, after.id);
+    const accepted: Array<{ id: string; user_id: string; display_name: string; email: string; portfolio_id: string; accepted_at: Date; key: string }> = await this.dataSource.query(
+      `SELECT a."id", a."user_id", u."display_name", u."email", a."portfolio_id", a."accepted_at", ${PAGE_KEY_SQL('a."accepted_at"')} AS key
          FROM "regulation_acceptances" a JOIN "users" u ON u."id" = a."user_id"
-        WHERE a."regulation_version_id" = $1 ORDER BY a."accepted_at", a."id"`,
-      [row.id],
+        WHERE a."regulation_version_id" = $1${after ? ` AND (a."accepted_at", a."id") > ($3::timestamptz, $4::uuid)` : ''}
+        ORDER BY a."accepted_at", a."id"
+        LIMIT $2`,
+      params,
     );
-    let drafts: Array<{ portfolio_id: string; candidate_id: string; display_name: string; email: string; accepted_at: string | null }> = [];
-    if ((ACCEPTED_REGULATIONS as readonly string[]).includes(type) && row.status === 'published' && row.version !== current) {
-      drafts = await this.dataSource.query(
-        `SELECT p."id" AS "portfolio_id", p."candidate_id", u."display_name", u."email", s."content" -> $1 ->> 'acceptedAt' AS "accepted_at"
-           FROM "portfolio_sections" s
-           JOIN "portfolios" p ON p."id" = s."portfolio_id"
-           JOIN "users" u ON u."id" = p."candidate_id"
-          WHERE s."section" = 'declarations' AND p."status" = 'draft'
-            AND s."content" -> $1 ->> 'accepted' = 'true' AND s."content" -> $1 ->> 'version' = $2
-          ORDER BY p."created_at", p."id"`,
-        [type, String(version)],
-      );
-    }
+    const page = accepted.slice(0, limit);
+    const last = page.at(-1);
     return {
       type,
       version,
       status: view.status,
       current: view.current,
       currentVersion: current,
-      acceptedBy: accepted.map((a) => ({ userId: a.user_id, displayName: a.display_name, email: a.email, portfolioId: a.portfolio_id, acceptedAt: new Date(a.accepted_at).toISOString() })),
-      draftsNeedingRenewal: drafts.map((d) => ({
+      acceptedBy: page.map((a) => ({ userId: a.user_id, displayName: a.display_name, email: a.email, portfolioId: a.portfolio_id, acceptedAt: new Date(a.accepted_at).toISOString() })),
+      nextCursor: accepted.length > limit && last ? encodeCursor({ at: last.key, id: last.id }) : null,
+    };
+  }
+
+  /**
+   * Draft portfolios whose declarations accept this version while it is no longer the current
+   * one: they must accept the current version before they can be submitted. Oldest draft first,
+   * a page at a time (keyset on the portfolio's `(created_at, id)`); found through the expression
+   * index on the accepted version of this type in the declarations section. Empty for the current
+   * version, a draft version, and a type the declarations do not accept (the reglement).
+   */
+  async renewals(type: RegulationType, version: number, paging: PageRequest = {}): Promise<RegulationRenewalsView> {
+    const limit = pageSize(paging.limit);
+    const after = decodeCursor(paging.cursor);
+    const row = await this.dataSource.manager.findOneBy(RegulationVersionEntity, { type, version });
+    if (!row) throw versionNotFound(type, version);
+    const current = await this.currentOf(type);
+    const accepted = ACCEPTED_REGULATIONS.find((t) => t === type);
+    if (!accepted || row.status !== 'published' || row.version === current) return { type, version, currentVersion: current, draftsNeedingRenewal: [], nextCursor: null };
+    // The key is one of ACCEPTED_REGULATIONS, written as a literal so the expression index applies.
+    const field = `s."content" -> '${accepted}'`;
+    const params: unknown[] = [String(version), limit + 1];
+    if (after) params.push(after.at, after.id);
+    const drafts: Array<{ portfolio_id: string; candidate_id: string; display_name: string; email: string; accepted_at: string | null; key: string }> = await this.dataSource.query(
+      `SELECT p."id" AS "portfolio_id", p."candidate_id", u."display_name", u."email", ${field} ->> 'acceptedAt' AS "accepted_at", ${PAGE_KEY_SQL('p."created_at"')} AS key
+         FROM "portfolio_sections" s
+         JOIN "portfolios" p ON p."id" = s."portfolio_id"
+         JOIN "users" u ON u."id" = p."candidate_id"
+        WHERE s."section" = 'declarations' AND (${field} ->> 'version') = $1 AND ${field} ->> 'accepted' = 'true'
+          AND p."status" = 'draft'${after ? ` AND (p."created_at", p."id") > ($3::timestamptz, $4::uuid)` : ''}
+        ORDER BY p."created_at", p."id"
+        LIMIT $2`,
+      params,
+    );
+    const page = drafts.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      type,
+      version,
+      currentVersion: current,
+      draftsNeedingRenewal: page.map((d) => ({
         portfolioId: d.portfolio_id,
         candidateId: d.candidate_id,
         displayName: d.display_name,
@@ -285,6 +343,7 @@ export class RegulationsAdminService {
         acceptedVersion: version,
         acceptedAt: d.accepted_at,
       })),
+      nextCursor: drafts.length > limit && last ? encodeCursor({ at: last.key, id: last.portfolio_id }) : null,
     };
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { REGULATION_TYPES, type RegulationType } from './regulation-version.entity';
-import type { PortfolioNeedingRenewal, RegulationAcceptancesView, RegulationAcceptor, RegulationAdminView, RegulationChanges } from './regulations-admin.service';
+import type { PortfolioNeedingRenewal, RegulationAcceptancesView, RegulationAcceptor, RegulationAdminView, RegulationChanges, RegulationRenewalsView } from './regulations-admin.service';
 import type { RegulationVersionView } from './regulations.service';
 import type { DiffLine } from './text-diff';
 
@@ -134,7 +134,7 @@ export class PortfolioNeedingRenewalSchema implements PortfolioNeedingRenewal {
   acceptedAt!: string | null;
 }
 
-@ApiSchema({ name: 'RegulationAcceptances', description: 'Who accepted a version, and which drafts must accept the current one instead' })
+@ApiSchema({ name: 'RegulationAcceptances', description: 'Who accepted a version: a page of acceptances, oldest first' })
 export class RegulationAcceptancesSchema implements RegulationAcceptancesView {
   @ApiProperty({ enum: REGULATION_TYPES })
   type!: RegulationType;
@@ -151,9 +151,27 @@ export class RegulationAcceptancesSchema implements RegulationAcceptancesView {
   @ApiProperty({ type: 'integer', description: 'The version of this type in effect today' })
   currentVersion!: number;
 
-  @ApiProperty({ type: () => [RegulationAcceptorSchema] })
+  @ApiProperty({ type: () => [RegulationAcceptorSchema], description: 'At most `limit` acceptances, oldest first' })
   acceptedBy!: RegulationAcceptor[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
+}
+
+@ApiSchema({ name: 'RegulationRenewals', description: 'Draft portfolios that accepted this version while it is no longer the current one: a page, oldest draft first' })
+export class RegulationRenewalsSchema implements RegulationRenewalsView {
+  @ApiProperty({ enum: REGULATION_TYPES })
+  type!: RegulationType;
+
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+
+  @ApiProperty({ type: 'integer', description: 'The version of this type in effect today' })
+  currentVersion!: number;
 
   @ApiProperty({ type: () => [PortfolioNeedingRenewalSchema], description: 'Empty for the current version, a draft, and a type the declarations do not accept (the reglement)' })
   draftsNeedingRenewal!: PortfolioNeedingRenewal[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
 }

@@ -513,7 +513,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who accepted this version, and which draft portfolios still have to accept the current one instead */
+        /** Who accepted this version, oldest first, a page at a time (ADR 0027) */
         get: operations["AdminRegulationsController_acceptances"];
         put?: never;
         post?: never;
@@ -534,6 +534,23 @@ export interface paths {
         put?: never;
         /** Publish a draft; it becomes current on its effective date */
         post: operations["AdminRegulationsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/regulations/{type}/versions/{version}/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Draft portfolios that accepted this version while it is no longer the current one, and so must accept the current one before submitting; oldest draft first, a page at a time (ADR 0027) */
+        get: operations["AdminRegulationsController_renewals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2914,7 +2931,7 @@ export interface components {
             /** @description More entries match than are shown: search with more of the name (there is no paging) */
             more: boolean;
         };
-        /** @description Who accepted a version, and which drafts must accept the current one instead */
+        /** @description Who accepted a version: a page of acceptances, oldest first */
         RegulationAcceptances: {
             /** @enum {string} */
             type: "reglement" | "gedragscode" | "klachtenreglement";
@@ -2925,9 +2942,10 @@ export interface components {
             current: boolean;
             /** @description The version of this type in effect today */
             currentVersion: number;
+            /** @description At most `limit` acceptances, oldest first */
             acceptedBy: components["schemas"]["RegulationAcceptor"][];
-            /** @description Empty for the current version, a draft, and a type the declarations do not accept (the reglement) */
-            draftsNeedingRenewal: components["schemas"]["PortfolioNeedingRenewal"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /** @description A candidate who accepted this version on a portfolio */
         RegulationAcceptor: {
@@ -2994,6 +3012,18 @@ export interface components {
             filename: string;
             /** @example application/pdf */
             contentType: string;
+        };
+        /** @description Draft portfolios that accepted this version while it is no longer the current one: a page, oldest draft first */
+        RegulationRenewals: {
+            /** @enum {string} */
+            type: "reglement" | "gedragscode" | "klachtenreglement";
+            version: number;
+            /** @description The version of this type in effect today */
+            currentVersion: number;
+            /** @description Empty for the current version, a draft, and a type the declarations do not accept (the reglement) */
+            draftsNeedingRenewal: components["schemas"]["PortfolioNeedingRenewal"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /** @description A version of the reglement, gedragscode or klachtenreglement */
         RegulationVersion: {
@@ -6355,7 +6385,12 @@ export interface operations {
     };
     AdminRegulationsController_acceptances: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Rows per page (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page; absent for the first page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 type: "reglement" | "gedragscode" | "klachtenreglement";
@@ -6373,7 +6408,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegulationAcceptances"];
                 };
             };
-            /** @description Bad request: INVALID_VERSION */
+            /** @description Bad request: INVALID_VERSION, VALIDATION_FAILED, INVALID_CURSOR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6512,6 +6547,89 @@ export interface operations {
             };
             /** @description Cannot be processed: REGULATION_VERSION_INCOMPLETE, REGULATION_EFFECTIVE_DATE_IN_PAST */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error on our side: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; try again: DATABASE_UNAVAILABLE, NO_CURRENT_REGULATION */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when known */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AdminRegulationsController_renewals: {
+        parameters: {
+            query?: {
+                /** @description Rows per page (default 50, at most 200) */
+                limit?: number;
+                /** @description The nextCursor of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                type: "reglement" | "gedragscode" | "klachtenreglement";
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegulationRenewals"];
+                };
+            };
+            /** @description Bad request: INVALID_VERSION, VALIDATION_FAILED, INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session has ended: UNAUTHENTICATED, SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (also: not yours): REGULATION_TYPE_NOT_FOUND, REGULATION_VERSION_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,8 +17,8 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { ErrorBox, Loading } from '@rlp/web-ui/status';
 import { api, must } from '../../api/client';
@@ -519,82 +519,121 @@ function PublishedVersion({ v, base }: { v: Version; base: Version | undefined }
   );
 }
 
+/** Rows per page of the acceptances and the drafts that must renew (ADR 0027). */
+const ACCEPTANCE_PAGE = 50;
+
 function Acceptances({ v }: { v: Version }) {
   const { t, dateTime } = useI18n();
-  const q = useQuery({
+  const path = { type: v.type, version: v.version };
+  const accepted = useInfiniteQuery({
     queryKey: ['admin', 'acceptances', v.type, v.version],
-    queryFn: () => must(api.GET('/admin/regulations/{type}/versions/{version}/acceptances', { params: { path: { type: v.type, version: v.version } } })),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      must(api.GET('/admin/regulations/{type}/versions/{version}/acceptances', { params: { path, query: { limit: ACCEPTANCE_PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const renewals = useInfiniteQuery({
+    queryKey: ['admin', 'renewals', v.type, v.version],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      must(api.GET('/admin/regulations/{type}/versions/{version}/renewals', { params: { path, query: { limit: ACCEPTANCE_PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const currentVersion = renewals.data?.pages[0]?.currentVersion;
   const auditLink = (portfolioId: string) => (
     <Link className="utrecht-link" to={`/bureau/audit?dossier=${portfolioId}`}>
       <span className="rlp-visually-hidden">{t('bh_dossier')} </span>
       <code className="rlp-hash">{portfolioId.slice(0, 8)}</code>
     </Link>
   );
+  const person = (p: { displayName: string; email: string; portfolioId: string }) => [p.displayName, p.email, auditLink(p.portfolioId)];
   return (
-    <section aria-labelledby="acc-title">
-      <Heading2 id="acc-title">{t('bh_acceptedBy')}</Heading2>
-      {q.isLoading ? <Loading /> : null}
-      {q.error ? <ErrorBox error={q.error} retry={() => void q.refetch()} /> : null}
-      {q.data ? (
-        <>
-          {q.data.acceptedBy.length === 0 ? (
-            <Paragraph>{t('bh_noAcceptances')}</Paragraph>
-          ) : (
+    <>
+      <PagedPeople
+        id="acc"
+        title={t('bh_acceptedBy')}
+        list={accepted}
+        rows={accepted.data?.pages.flatMap((page) => page.acceptedBy) ?? []}
+        rowKey={(a) => `${a.userId}-${a.portfolioId}-${a.acceptedAt}`}
+        columns={[t('bh_candidate'), t('email'), t('bh_dossier'), t('bh_acceptedAt')]}
+        cells={(a) => [...person(a), dateTime(a.acceptedAt)]}
+        empty={t('bh_noAcceptances')}
+      />
+      <PagedPeople
+        id="renew"
+        title={t('bh_mustRenew')}
+        list={renewals}
+        rows={renewals.data?.pages.flatMap((page) => page.draftsNeedingRenewal) ?? []}
+        rowKey={(d) => d.portfolioId}
+        columns={[t('bh_candidate'), t('email'), t('bh_dossier'), t('bh_acceptedVersion')]}
+        cells={(d) => [...person(d), d.acceptedVersion]}
+        empty={v.current || v.status === 'draft' ? t('bh_mustRenewNoneCurrent') : t('bh_mustRenewNone')}
+        intro={`${t('bh_mustRenewIntro')} ${currentVersion}.`}
+      />
+    </>
+  );
+}
+
+interface PagedList {
+  isLoading: boolean;
+  error: unknown;
+  data?: unknown;
+  refetch: () => unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** A section with a paged table of people (the first column heads each row) and "Meer tonen" while there is more. */
+function PagedPeople<Row>(props: { id: string; title: string; list: PagedList; rows: Row[]; rowKey: (row: Row) => string; columns: string[]; cells: (row: Row) => ReactNode[]; empty: string; intro?: string }) {
+  const { t } = useI18n();
+  const { id, title, list, rows } = props;
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <Heading2 id={`${id}-title`}>{title}</Heading2>
+      {list.isLoading ? <Loading /> : null}
+      {list.error ? <ErrorBox error={list.error} retry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        rows.length === 0 ? (
+          <Paragraph>{props.empty}</Paragraph>
+        ) : (
+          <>
+            {props.intro ? <Paragraph>{props.intro}</Paragraph> : null}
             <div className="rlp-table-scroll">
               <Table>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell scope="col">{t('bh_candidate')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('email')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('bh_dossier')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('bh_acceptedAt')}</TableHeaderCell>
+                    {props.columns.map((c) => (
+                      <TableHeaderCell key={c} scope="col">
+                        {c}
+                      </TableHeaderCell>
+                    ))}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {q.data.acceptedBy.map((a) => (
-                    <TableRow key={`${a.userId}-${a.portfolioId}-${a.acceptedAt}`}>
-                      <TableHeaderCell scope="row">{a.displayName}</TableHeaderCell>
-                      <TableCell>{a.email}</TableCell>
-                      <TableCell>{auditLink(a.portfolioId)}</TableCell>
-                      <TableCell>{dateTime(a.acceptedAt)}</TableCell>
-                    </TableRow>
-                  ))}
+                  {rows.map((row) => {
+                    const [head, ...rest] = props.cells(row);
+                    return (
+                      <TableRow key={props.rowKey(row)}>
+                        <TableHeaderCell scope="row">{head}</TableHeaderCell>
+                        {rest.map((cell, i) => (
+                          <TableCell key={i}>{cell}</TableCell>
+                        ))}
+                      </TableRow>
+                    );
+                  })}
                 </TableBody>
               </Table>
             </div>
-          )}
-          <Heading2>{t('bh_mustRenew')}</Heading2>
-          {q.data.draftsNeedingRenewal.length === 0 ? (
-            <Paragraph>{v.current || v.status === 'draft' ? t('bh_mustRenewNoneCurrent') : t('bh_mustRenewNone')}</Paragraph>
-          ) : (
-            <>
-              <Paragraph>{`${t('bh_mustRenewIntro')} ${q.data.currentVersion}.`}</Paragraph>
-              <div className="rlp-table-scroll">
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell scope="col">{t('bh_candidate')}</TableHeaderCell>
-                      <TableHeaderCell scope="col">{t('email')}</TableHeaderCell>
-                      <TableHeaderCell scope="col">{t('bh_dossier')}</TableHeaderCell>
-                      <TableHeaderCell scope="col">{t('bh_acceptedVersion')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {q.data.draftsNeedingRenewal.map((d) => (
-                      <TableRow key={d.portfolioId}>
-                        <TableHeaderCell scope="row">{d.displayName}</TableHeaderCell>
-                        <TableCell>{d.email}</TableCell>
-                        <TableCell>{auditLink(d.portfolioId)}</TableCell>
-                        <TableCell>{d.acceptedVersion}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
-            </>
-          )}
-        </>
+            {list.hasNextPage ? (
+              <ButtonGroup>
+                <Button appearance="secondary-action-button" busy={list.isFetchingNextPage} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid={`${id}-more`}>
+                  {`${t('bh_mvMore')} (${rows.length} ${t('bh_shownSoFar')})`}
+                </Button>
+              </ButtonGroup>
+            ) : null}
+          </>
+        )
       ) : null}
     </section>
   );

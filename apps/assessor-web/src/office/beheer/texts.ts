@@ -141,6 +141,7 @@ export const beheerTexts = {
   bh_mvMoveOf: ['Portfolio verplaatsen van', 'Move the portfolio of'],
   bh_mvNoTarget: ['Geen andere gepubliceerde versie', 'No other published version'],
   bh_mvMore: ['Meer tonen', 'Show more'],
+  bh_shownSoFar: ['getoond', 'shown'],
   bh_mvPanelTitle: ['Portfolio verplaatsen van', 'Moving the portfolio of'],
   bh_mvPanelNow: ['Dit concept-portfolio gebruikt nu', 'This draft portfolio now uses'],
   bh_mvTo: ['Naar versie', 'To version'],
