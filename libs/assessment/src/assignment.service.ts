@@ -8,7 +8,7 @@ import { NotificationService } from '../../notifications/src/notification.servic
 import { PortfolioEntity, type PortfolioStatus } from '../../portfolio/src/portfolio.entities';
 import { AssignmentEntity, ScoringEntity } from './assessment.entities';
 import { DossierService, dossierNotFound, requireStatus, type ActorContext } from './dossier.service';
-import { decodeCursor, encodeCursor, PAGE_KEY_SQL, pageSize, type PageKey } from '../../platform/src/page-cursor';
+import { decodeCursor, encodeCursor, PAGE_KEY_SQL, pageSize, type PageKey, type PageRequest } from '../../platform/src/page-cursor';
 
 /** The stages of a dossier for people, in Dutch (the authority) and English. */
 export const STAGE_LABELS: Readonly<Record<PortfolioStatus, { nl: string; en: string }>> = {
@@ -104,13 +104,11 @@ const STAGE_SQL: Readonly<Record<DossierStage, string>> = {
   decided: `p.status = 'decided'`,
 };
 
-export interface DossierFilter {
+export interface DossierFilter extends PageRequest {
   waiting?: boolean;
   status?: PortfolioStatus | undefined;
   stage?: DossierStage | undefined;
   portfolioId?: string;
-  limit?: number | undefined;
-  cursor?: string | undefined;
 }
 
 /** One page of the office's dossier list. */
@@ -300,7 +298,7 @@ export class AssignmentService {
    * The assessor's own active dossiers, one page in the order they were assigned (ADR 0027), in one
    * query. Says nothing about the co-assessor's progress (blind).
    */
-  async mine(assessorId: string, paging: { limit?: number | undefined; cursor?: string | undefined } = {}): Promise<AssessorDossierPage> {
+  async mine(assessorId: string, paging: PageRequest = {}): Promise<AssessorDossierPage> {
     const limit = pageSize(paging.limit);
     const after = decodeCursor(paging.cursor);
     const rows = await this.assessorDossiers(assessorId, { after, limit: limit + 1 });

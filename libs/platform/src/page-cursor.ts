@@ -9,6 +9,12 @@ import { DomainError } from './domain-error';
  */
 export const PAGE = { default: 50, max: 200 } as const;
 
+/** What a caller asks of a keyset-paged list: `limit` and the `cursor` of the previous page. */
+export interface PageRequest {
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
 export interface PageKey {
   /** The sort timestamp in UTC with microseconds, as SQL's `to_char(…, PAGE_KEY_FORMAT)` writes it. */
   at: string;

@@ -4,7 +4,7 @@ import { AuditService } from '../../audit/src/audit.service';
 import { bilingual } from '../../platform/src/bilingual';
 import { amsterdamDate, Clock } from '../../platform/src/clock';
 import { DomainError } from '../../platform/src/domain-error';
-import { decodeCursor, encodeCursor, PAGE_KEY_SQL, pageSize } from '../../platform/src/page-cursor';
+import { decodeCursor, encodeCursor, PAGE_KEY_SQL, pageSize, type PageRequest } from '../../platform/src/page-cursor';
 import { NotificationService } from '../../notifications/src/notification.service';
 import { ACCEPTED_REGULATIONS, REGULATION_TYPES, RegulationType, RegulationVersionEntity } from './regulation-version.entity';
 import { RegulationsService, RegulationVersionView } from './regulations.service';
@@ -64,12 +64,6 @@ export interface RegulationRenewalsView {
   draftsNeedingRenewal: PortfolioNeedingRenewal[];
   /** The cursor of the next page; null on the last page. */
   nextCursor: string | null;
-}
-
-/** `limit` and `cursor` of a keyset-paged list (ADR 0027). */
-export interface PageRequest {
-  limit?: number;
-  cursor?: string;
 }
 
 /** What changed between the version a candidate accepted and the current one. */
